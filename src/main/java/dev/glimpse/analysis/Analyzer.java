@@ -1,0 +1,178 @@
+package dev.glimpse.analysis;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import dev.glimpse.clip.ClipSampler;
+import dev.glimpse.clip.ClipSource;
+import dev.glimpse.clip.CropBox;
+import dev.glimpse.clip.FaceCrop;
+import dev.glimpse.clip.FrameImage;
+import dev.glimpse.model.AtmGcn;
+import dev.glimpse.model.AtmGcnConfig;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Loads weights once, picks the device, and turns one event of a clip into an {@link Analysis}.
+ * Each analysis runs in its own sub-manager, closed before it returns. Not thread-safe: one analysis at
+ * a time (the desktop app runs them on one background thread).
+ */
+public final class Analyzer implements AutoCloseable {
+    /** ImageNet statistics (spec section 1). */
+    static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+    static final float[] STD = {0.229f, 0.224f, 0.225f};
+
+    /** Reports how far an analysis has come (0..1) and what it is doing. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(double fraction, String message);
+
+        Progress NONE = (f, m) -> { };
+    }
+
+    private final Weights weights;
+    private final Device device;
+    private final NDManager manager;
+    private final NetworkRunner runner;
+
+    private Analyzer(Weights weights, Device device, NDManager manager, AtmGcn network) {
+        this.weights = weights;
+        this.device = device;
+        this.manager = manager;
+        this.runner = new NetworkRunner(network, manager);
+    }
+
+    /**
+     * @param weights the weights to run
+     * @param deviceRequest {@code auto}, {@code cpu} or {@code gpu}
+     * @param expectedPreset the preset asked for, or null for whatever the weights are
+     */
+    public static Analyzer load(Weights weights, String deviceRequest, String expectedPreset) throws WeightsException {
+        WeightsManifest m = weights.manifest();
+        if (expectedPreset != null && !expectedPreset.equals(m.preset())) {
+            throw new WeightsException(weights.location() + "/" + WeightsManifest.FILE + ": these weights are for the '"
+                    + m.preset() + "' preset, not '" + expectedPreset + "'");
+        }
+        Device device = DjlRuntime.device(deviceRequest);
+        NDManager manager = DjlRuntime.engine().newBaseManager(device);
+        try {
+            return new Analyzer(weights, device, manager, weights.network(manager));
+        } catch (WeightsException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    public WeightsManifest manifest() {
+        return weights.manifest();
+    }
+
+    public String deviceName() {
+        return DjlRuntime.describe(device);
+    }
+
+    public String deviceKind() {
+        return device.isGpu() ? "gpu" : "cpu";
+    }
+
+    /** What to show with every prediction: "untrained" until the weights were trained. */
+    public Analysis.WeightsInfo weightsInfo() {
+        WeightsManifest m = weights.manifest();
+        return new Analysis.WeightsInfo(weights.location(), m.name(), m.sha256(), m.trained(), m.status());
+    }
+
+    /**
+     * Analyses the event [onset, offset] with its apex, all frame numbers in the clip's own numbering.
+     *
+     * @param offset the offset frame number, or null for the clip's last frame
+     * @param userBox a crop box that overrides detection, or null
+     * @throws CancellationException when the calling thread is interrupted
+     */
+    public Analysis analyze(ClipSource clip, int onset, int apex, Integer offset, CropBox userBox, Progress progress)
+            throws IOException {
+        long start = System.nanoTime();
+        AtmGcnConfig config = runner.config();
+        int offsetNumber = offset == null ? clip.lastFrame() : offset;
+        int onsetIndex = clip.indexOf(onset);
+        int apexIndex = clip.indexOf(apex);
+        int offsetIndex = clip.indexOf(offsetNumber);
+        ClipSampler.Sample sample = ClipSampler.sample(onsetIndex, apexIndex, offsetIndex, config.frames());
+        int[] indices = sample.indices();
+
+        FrameImage first = clip.read(indices[0]);
+        CropBox box = userBox != null ? userBox : FaceCrop.boxFor(clip, first);
+        int s = config.imageSize();
+        float[] input = new float[indices.length * 3 * s * s];
+        Map<Integer, FrameImage> crops = new HashMap<>();
+        for (int k = 0; k < indices.length; k++) {
+            checkCancelled();
+            progress.update(0.8 * k / indices.length, "reading frame " + clip.frameNumber(indices[k]));
+            FrameImage crop = crops.get(indices[k]);
+            if (crop == null) {
+                FrameImage frame = k == 0 ? first : clip.read(indices[k]);
+                crop = FaceCrop.crop(frame, box, s);
+                crops.put(indices[k], crop);
+            }
+            normalise(crop, input, k * 3 * s * s);
+        }
+        checkCancelled();
+        progress.update(0.8, "running ATM-GCN on " + deviceName());
+        NetworkRunner.Outputs out = runner.run(input, 1, sample.apexPosition());
+        progress.update(1.0, "done");
+
+        int n = config.nodes();
+        int g = sample.apexPosition() - 2;
+        List<Analysis.Node> nodes = new ArrayList<>();
+        List<Analysis.AttentionMap> maps = new ArrayList<>();
+        int a = config.attentionSize();
+        for (int i = 0; i < n; i++) {
+            int frame = clip.frameNumber(indices[i + 1]);
+            nodes.add(new Analysis.Node(i, frame, i == g, out.importance()[i]));
+            float[] map = new float[a * a];
+            System.arraycopy(out.attention(), i * a * a, map, 0, a * a);
+            maps.add(new Analysis.AttentionMap(i, frame, a, a, map));
+        }
+        List<Analysis.Matrix> adjacency = new ArrayList<>();
+        for (int l = 0; l < out.layers(); l++) {
+            double[] values = new double[n * n];
+            for (int k = 0; k < n * n; k++) {
+                values[k] = out.adjacency()[l * n * n + k];
+            }
+            adjacency.add(new Analysis.Matrix(n, values));
+        }
+        List<Double> probabilities = new ArrayList<>();
+        for (float p : out.probabilities()) {
+            probabilities.add((double) p);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Analysis(clip.path().toString(), onset, apex, offsetNumber, sample.apexSubstituted(),
+                config.preset(), manifest().classes(), probabilities, nodes, adjacency, maps, box,
+                deviceKind(), millis, weightsInfo());
+    }
+
+    /** RGB bytes to [0, 1], then ImageNet mean/std, channel-first. */
+    static void normalise(FrameImage crop, float[] into, int offset) {
+        byte[] rgb = crop.rgb();
+        int plane = crop.width() * crop.height();
+        for (int p = 0; p < plane; p++) {
+            for (int ch = 0; ch < 3; ch++) {
+                into[offset + ch * plane + p] = ((rgb[p * 3 + ch] & 0xff) / 255f - MEAN[ch]) / STD[ch];
+            }
+        }
+    }
+
+    private static void checkCancelled() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("analysis cancelled");
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.glimpse.analysis;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.glimpse.model.AtmGcn;
+import dev.glimpse.model.AtmGcnConfig;
+import dev.glimpse.model.Flops;
+import java.util.Arrays;
+
+/** Times inference of the network alone on random clips (never zeros), after warm-up. */
+public final class Benchmark {
+    private Benchmark() {}
+
+    public record Result(String preset, int batch, String device, int threads, double medianMillisPerClip,
+                         double minMillisPerClip, double maxMillisPerClip, double gflopPerClip, int iterations) {}
+
+    public static Result run(String preset, int batch, int iterations, int warmup, String deviceRequest) {
+        AtmGcnConfig config = AtmGcnConfig.preset(preset, 3);
+        Device device = DjlRuntime.device(deviceRequest);
+        Engine engine = DjlRuntime.engine();
+        engine.setRandomSeed(1);
+        try (NDManager manager = engine.newBaseManager(device)) {
+            AtmGcn net = new AtmGcn(config);
+            net.initialize(manager, DataType.FLOAT32, net.inputShapes());
+            NetworkRunner runner = new NetworkRunner(net, manager);
+            int s = config.imageSize();
+            float[] input = manager.randomNormal(0, 1, new Shape(batch, config.frames(), 3, s, s), DataType.FLOAT32, device)
+                    .toFloatArray();
+            int apex = config.frames() / 2 + 1;
+            for (int k = 0; k < warmup; k++) {
+                runner.run(input, batch, apex);
+            }
+            double[] perClip = new double[iterations];
+            for (int k = 0; k < iterations; k++) {
+                long t0 = System.nanoTime();
+                runner.run(input, batch, apex);
+                perClip[k] = (System.nanoTime() - t0) / 1e6 / batch;
+            }
+            Arrays.sort(perClip);
+            double median = iterations % 2 == 1 ? perClip[iterations / 2]
+                    : (perClip[iterations / 2 - 1] + perClip[iterations / 2]) / 2;
+            return new Result(preset, batch, device.isGpu() ? "gpu" : "cpu", DjlRuntime.threads(), median,
+                    perClip[0], perClip[iterations - 1], Flops.perClip(config) / 1e9, iterations);
+        }
+    }
+}

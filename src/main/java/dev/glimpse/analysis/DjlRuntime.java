@@ -1,0 +1,75 @@
+package dev.glimpse.analysis;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+/**
+ * The one place that prepares DJL: offline, usage reporting off, set before the engine loads. Therapy
+ * video is private; nothing in Glimpse opens a network connection.
+ */
+public final class DjlRuntime {
+    private static volatile boolean configured;
+
+    private DjlRuntime() {}
+
+    /** Call before anything touches {@link Engine}; later calls do nothing. */
+    public static synchronized void configure() {
+        if (configured) {
+            return;
+        }
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        configured = true;
+    }
+
+    /** The engine, loaded offline. */
+    public static Engine engine() {
+        configure();
+        return Engine.getEngine("PyTorch");
+    }
+
+    /**
+     * The device for a request: {@code auto} (or null) takes the GPU when PyTorch sees one, else the CPU;
+     * {@code cpu} and {@code gpu} force it, and a GPU that is not there is a clear error.
+     */
+    public static Device device(String request) {
+        Engine engine = engine();
+        String r = request == null ? "auto" : request.trim().toLowerCase(java.util.Locale.ROOT);
+        int gpus = engine.getGpuCount();
+        return switch (r) {
+            case "auto" -> gpus > 0 ? Device.gpu() : Device.cpu();
+            case "cpu" -> Device.cpu();
+            case "gpu", "cuda" -> {
+                if (gpus == 0) {
+                    throw new IllegalArgumentException("--device gpu: PyTorch sees no CUDA GPU on this machine"
+                            + " (build with -Pgpu for the CUDA natives, and check the NVIDIA driver); use --device cpu");
+                }
+                yield Device.gpu();
+            }
+            default -> throw new IllegalArgumentException("unknown device '" + request + "'; use auto, cpu or gpu");
+        };
+    }
+
+    /** A person-readable device name: "CPU, 2 threads" or "GPU 0 (CUDA)". */
+    public static String describe(Device device) {
+        if (device.isGpu()) {
+            return "GPU " + device.getDeviceId() + " (CUDA)";
+        }
+        return "CPU, " + threads() + " threads";
+    }
+
+    public static int threads() {
+        String configured = System.getProperty("ai.djl.pytorch.num_threads");
+        if (configured != null) {
+            return Integer.parseInt(configured);
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Turns off autograd recording on the calling thread (libtorch keeps the flag per thread). */
+    static void noGradOnThisThread() {
+        if ("PyTorch".equals(engine().getEngineName())) {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        }
+    }
+}

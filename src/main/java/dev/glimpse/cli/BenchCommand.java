@@ -1,0 +1,54 @@
+package dev.glimpse.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.glimpse.analysis.Benchmark;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code glimpse bench}: inference time of the network alone. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time ATM-GCN inference on random clips (network only, after warm-up).")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--preset", defaultValue = "small", description = "tiny, small or large (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--batch", defaultValue = "1", description = "Clips per forward pass (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--iterations", defaultValue = "10", description = "Timed passes (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed passes first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (batch < 1 || iterations < 1 || warmup < 0) {
+            throw new Main.UserError("--batch and --iterations must be at least 1, --warmup at least 0");
+        }
+        Benchmark.Result r = Benchmark.run(preset, batch, iterations, warmup, device);
+        if (json) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("preset", r.preset()).put("batch", r.batch()).put("device", r.device()).put("threads", r.threads())
+                    .put("medianMillisPerClip", r.medianMillisPerClip()).put("minMillisPerClip", r.minMillisPerClip())
+                    .put("maxMillisPerClip", r.maxMillisPerClip()).put("gflopPerClip", r.gflopPerClip())
+                    .put("iterations", r.iterations());
+            System.out.println(new ObjectMapper().writeValueAsString(o));
+        } else {
+            System.out.printf(Locale.ROOT, "%s, batch %d, %s (%d threads): median %.1f ms/clip (min %.1f, max %.1f),"
+                            + " %.1f GFLOP/clip, %.1f GFLOP/s%n", r.preset(), r.batch(), r.device(), r.threads(),
+                    r.medianMillisPerClip(), r.minMillisPerClip(), r.maxMillisPerClip(), r.gflopPerClip(),
+                    r.gflopPerClip() / r.medianMillisPerClip() * 1000);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.glimpse.cli;
+
+import dev.glimpse.analysis.DjlRuntime;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code glimpse} command: every entry point of the program. */
+@Command(name = "glimpse",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Micro-expression annotation and ATM-GCN analysis.",
+        subcommands = {AnalyzeCommand.class, BenchCommand.class, WeightsInitCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        DjlRuntime.configure();
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (0 fine, 2 bad input, 1 anything else). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UserError || e instanceof IOException || e instanceof IllegalArgumentException
+                    || e instanceof dev.glimpse.analysis.WeightsException) {
+                commandLine.getErr().println("glimpse: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        // No desktop app yet: say what the program can do.
+        spec.commandLine().usage(System.out);
+    }
+
+    /** A mistake in what the user asked for; its message is all they need to see. */
+    static final class UserError extends RuntimeException {
+        UserError(String message) {
+            super(message);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            return new String[] {"glimpse " + version()};
+        }
+    }
+
+    static String version() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("/dev/glimpse/glimpse.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        }
+        return p.getProperty("version", "unknown");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.glimpse.clip;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.RectVector;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
+
+/**
+ * Face detection on the onset frame with the Haar cascade shipped inside the OpenCV jar (nothing is
+ * downloaded), and the crop + resize of every frame with that one box.
+ */
+public final class FaceCrop {
+    /** Share of the face box added on each side: a Haar box stops at the brows and chin. */
+    public static final double MARGIN = 0.15;
+    private static final String CASCADE =
+            "/org/bytedeco/opencv/linux-x86_64/share/opencv4/haarcascades/haarcascade_frontalface_alt.xml";
+    private static CascadeClassifier classifier;
+
+    private FaceCrop() {}
+
+    /**
+     * The crop box for a clip: the dataset's own crop when its frames are already cropped, else the largest
+     * face found on {@code onset}, enlarged and squared; a centred square when no face is found.
+     */
+    public static CropBox boxFor(ClipSource clip, FrameImage onset) {
+        if (clip.alreadyCropped()) {
+            return CropBox.dataset(onset.width(), onset.height());
+        }
+        return detect(onset);
+    }
+
+    /** The largest frontal face in {@code frame}, as a crop box; {@code source} "centre" when none is found. */
+    public static synchronized CropBox detect(FrameImage frame) {
+        try (Mat rgb = toMat(frame); Mat grey = new Mat(); RectVector faces = new RectVector()) {
+            cvtColor(rgb, grey, COLOR_RGB2GRAY);
+            equalizeHist(grey, grey);
+            int min = Math.max(24, Math.min(frame.width(), frame.height()) / 6);
+            cascade().detectMultiScale(grey, faces, 1.1, 4, 0, new Size(min, min), new Size());
+            Rect best = null;
+            for (long k = 0; k < faces.size(); k++) {
+                Rect r = faces.get(k);
+                if (best == null || r.area() > best.area()) {
+                    best = r;
+                }
+            }
+            if (best == null) {
+                return CropBox.centre(frame.width(), frame.height());
+            }
+            return CropBox.around(best.x(), best.y(), best.width(), best.height(), MARGIN,
+                    frame.width(), frame.height(), "detected");
+        }
+    }
+
+    /** {@code frame} cut to {@code box} and resized to {@code size} x {@code size}. */
+    public static FrameImage crop(FrameImage frame, CropBox box, int size) {
+        if (!box.fitsIn(frame.width(), frame.height())) {
+            throw new IllegalArgumentException("crop box " + box + " does not fit a " + frame.width() + " x " + frame.height() + " frame");
+        }
+        try (Mat rgb = toMat(frame); Rect rect = new Rect(box.x(), box.y(), box.size(), box.size());
+             Mat roi = new Mat(rgb, rect); Mat out = new Mat()) {
+            int interpolation = box.size() >= size ? INTER_AREA : INTER_LINEAR;
+            resize(roi, out, new Size(size, size), 0, 0, interpolation);
+            byte[] bytes = new byte[size * size * 3];
+            out.data().get(bytes);
+            return new FrameImage(size, size, bytes);
+        }
+    }
+
+    private static Mat toMat(FrameImage frame) {
+        Mat mat = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3);
+        mat.data().put(frame.rgb());
+        return mat;
+    }
+
+    private static CascadeClassifier cascade() {
+        if (classifier == null) {
+            try (InputStream in = FaceCrop.class.getResourceAsStream(CASCADE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the OpenCV jar on the class path has no " + CASCADE);
+                }
+                Path file = Files.createTempFile("glimpse-haarcascade", ".xml");
+                file.toFile().deleteOnExit();
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                CascadeClassifier c = new CascadeClassifier(file.toString());
+                if (c.empty()) {
+                    throw new IllegalStateException("OpenCV could not load the face cascade " + CASCADE);
+                }
+                classifier = c;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return classifier;
+    }
+
+}

@@ -1,0 +1,44 @@
+package dev.glimpse.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package table of docs/architecture.md, enforced. */
+@AnalyzeClasses(packages = "dev.glimpse", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayerTest {
+
+    @ArchTest
+    static final ArchRule modelSeesNoClipUiStoreOrJavaFx = noClasses().that().resideInAPackage("dev.glimpse.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.clip..", "dev.glimpse.ui..",
+                    "dev.glimpse.store..", "dev.glimpse.analysis..", "dev.glimpse.dataset..", "dev.glimpse.training..",
+                    "dev.glimpse.cli..", "javafx..").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule clipSeesNoModelUiStoreOrDjl = noClasses().that().resideInAPackage("dev.glimpse.clip..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.model..", "dev.glimpse.ui..",
+                    "dev.glimpse.store..", "dev.glimpse.analysis..", "dev.glimpse.cli..", "ai.djl..", "javafx..").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule analysisSeesNoUiOrStore = noClasses().that().resideInAPackage("dev.glimpse.analysis..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.ui..", "dev.glimpse.store..",
+                    "dev.glimpse.cli..", "javafx..").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule datasetAndTrainingSeeNoUiOrStore = noClasses()
+            .that().resideInAnyPackage("dev.glimpse.dataset..", "dev.glimpse.training..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.ui..", "dev.glimpse.store..",
+                    "dev.glimpse.cli..", "javafx..").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule storeSeesNoModelUiOrDjl = noClasses().that().resideInAPackage("dev.glimpse.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.model..", "dev.glimpse.ui..",
+                    "dev.glimpse.cli..", "ai.djl..").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule uiSeesAnalysisRecordsNotDjlOrTheModel = noClasses().that().resideInAPackage("dev.glimpse.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "dev.glimpse.model..", "dev.glimpse.cli..").allowEmptyShould(true);
+}

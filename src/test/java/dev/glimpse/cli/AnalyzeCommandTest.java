@@ -1,0 +1,130 @@
+package dev.glimpse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.glimpse.testing.Frames;
+import dev.glimpse.testing.TinyWeights;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The analyze command's JSON contract, on a generated clip folder. */
+class AnalyzeCommandTest {
+
+    record Run(int code, String out, String err) {}
+
+    static Run glimpse(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void jsonOutputKeepsTheContract(@TempDir Path dir) throws Exception {
+        Path weights = TinyWeights.write(dir.resolve("w"), "tiny", 3);
+        Path clip = Frames.write(dir.resolve("clip"), "img", "jpg", 1, 20, 120, 90, 4);
+        Path heatmaps = dir.resolve("maps");
+        Run run = glimpse("analyze", clip.toString(), "--onset", "1", "--apex", "9", "--offset", "17",
+                "--weights", weights.toString(), "--preset", "tiny", "--device", "cpu", "--json",
+                "--heatmaps", heatmaps.toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode j = new ObjectMapper().readTree(run.out()); // exactly one object: readTree fails on trailing text
+        for (String key : List.of("clip", "onset", "apex", "offset", "preset", "classes", "probabilities",
+                "predicted", "nodes", "adjacency", "attentionMaps", "device", "millis", "weights")) {
+            assertTrue(j.has(key), "missing " + key);
+        }
+        assertEquals(clip.toString(), j.get("clip").asText());
+        assertEquals(1, j.get("onset").asInt());
+        assertEquals(9, j.get("apex").asInt());
+        assertEquals(17, j.get("offset").asInt());
+        assertEquals("tiny", j.get("preset").asText());
+        assertEquals(List.of("negative", "positive", "surprise"),
+                new ObjectMapper().convertValue(j.get("classes"), List.class));
+        double sum = 0;
+        for (JsonNode p : j.get("probabilities")) {
+            sum += p.asDouble();
+        }
+        assertEquals(1.0, sum, 1e-5);
+        assertTrue(List.of("negative", "positive", "surprise").contains(j.get("predicted").asText()));
+        JsonNode nodes = j.get("nodes");
+        assertEquals(7, nodes.size());
+        int globals = 0;
+        int previous = 1;
+        for (JsonNode n : nodes) {
+            assertTrue(n.has("index") && n.has("frame") && n.has("global") && n.has("importance"));
+            assertTrue(n.get("frame").asInt() >= previous, "temporal order");
+            previous = n.get("frame").asInt();
+            if (n.get("global").asBoolean()) {
+                globals++;
+                assertEquals(9, n.get("frame").asInt());
+            }
+        }
+        assertEquals(1, globals);
+        JsonNode adjacency = j.get("adjacency");
+        assertEquals(2, adjacency.size());
+        assertEquals(7, adjacency.get(0).size());
+        assertEquals(7, adjacency.get(0).get(0).size());
+        JsonNode maps = j.get("attentionMaps");
+        assertEquals(7, maps.get("count").asInt());
+        assertEquals(32, maps.get("width").asInt());
+        assertEquals(32, maps.get("height").asInt());
+        assertEquals(heatmaps.toAbsolutePath().toString(), maps.get("directory").asText());
+        assertEquals("cpu", j.get("device").asText());
+        assertTrue(j.get("millis").asLong() >= 0);
+        JsonNode w = j.get("weights");
+        assertEquals(weights.toString(), w.get("path").asText());
+        assertEquals(64, w.get("sha256").asText().length());
+        assertEquals(false, w.get("trained").asBoolean());
+        try (Stream<Path> files = Files.list(heatmaps)) {
+            assertEquals(14, files.count(), "a colour overlay and a 16-bit raw map per node");
+        }
+        assertTrue(Files.exists(heatmaps.resolve("node_00_frame_000003.png")));
+    }
+
+    @Test
+    void theSummarySaysUntrained(@TempDir Path dir) throws Exception {
+        Path weights = TinyWeights.write(dir.resolve("w"), "tiny", 3);
+        Path clip = Frames.write(dir.resolve("clip"), "img", "png", 1, 12, 64, 64, 4);
+        Run run = glimpse("analyze", clip.toString(), "--onset", "1", "--apex", "5", "--weights", weights.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("UNTRAINED"), run.out());
+    }
+
+    @Test
+    void aMissingClipIsNamedWithoutAStackTrace(@TempDir Path dir) {
+        Path missing = dir.resolve("nowhere");
+        Run run = glimpse("analyze", missing.toString(), "--onset", "1", "--apex", "5");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains(missing.toString()) && run.err().contains("does not exist"), run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void anApexOutsideTheEventIsAClearError(@TempDir Path dir) throws Exception {
+        Path clip = Frames.write(dir.resolve("clip"), "img", "png", 1, 12, 64, 64, 4);
+        Path weights = TinyWeights.write(dir.resolve("w"), "tiny", 3);
+        Run run = glimpse("analyze", clip.toString(), "--onset", "3", "--apex", "11", "--offset", "8",
+                "--weights", weights.toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("apex"), run.err());
+    }
+}
