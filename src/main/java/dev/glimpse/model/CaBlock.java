@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
@@ -82,27 +81,84 @@ public final class CaBlock extends AbstractBlock {
         attention.initialize(manager, dataType, new Shape(mid.get(0), 2, mid.get(2), mid.get(3)));
     }
 
-    /** Conv (no bias, padding k/2) followed by BatchNorm: the unit every CA block is built from. */
+    /**
+     * Conv (no bias, padding k/2) followed by BatchNorm: the unit every CA block is built from. At
+     * inference the BatchNorm is folded into the convolution (w' = w * gamma / sqrt(var + eps),
+     * b' = beta - mean * gamma / sqrt(var + eps)), which saves a pass over every activation map. The folded
+     * arrays are rebuilt whenever the parameters may have changed: after a training pass, or when the
+     * parameter arrays themselves were replaced (loading).
+     */
     static final class ConvBn extends AbstractBlock {
+        private static final float EPS = 1e-5f;
         private final Conv2d conv;
         private final BatchNorm norm;
+        private final Shape stride;
+        private final Shape padding;
+        private NDArray foldedWeight;
+        private NDArray foldedBias;
+        private NDArray foldedFrom; // the conv weight array the folding was made from
 
         ConvBn(int outChannels, int kernel, int stride) {
             super(VERSION);
+            this.stride = new Shape(stride, stride);
+            this.padding = new Shape(kernel / 2, kernel / 2);
             conv = addChildBlock("conv", Conv2d.builder()
                     .setFilters(outChannels)
                     .setKernelShape(new Shape(kernel, kernel))
-                    .optStride(new Shape(stride, stride))
-                    .optPadding(new Shape(kernel / 2, kernel / 2))
+                    .optStride(this.stride)
+                    .optPadding(this.padding)
                     .optBias(false)
                     .build());
-            norm = addChildBlock("bn", (BatchNorm) BatchNorm.builder().build());
+            norm = addChildBlock("bn", (BatchNorm) BatchNorm.builder().optEpsilon(EPS).build());
         }
 
         @Override
         protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                          PairList<String, Object> params) {
-            return norm.forward(ps, conv.forward(ps, inputs, training), training);
+            if (training) {
+                clearFolding();
+                return norm.forward(ps, conv.forward(ps, inputs, true), true);
+            }
+            NDArray x = inputs.singletonOrThrow();
+            fold();
+            return Conv2d.conv2d(x, foldedWeight.toDevice(x.getDevice(), false), foldedBias.toDevice(x.getDevice(), false),
+                    stride, padding, new Shape(1, 1), 1);
+        }
+
+        private synchronized void fold() {
+            NDArray weight = conv.getParameters().get("weight").getArray();
+            if (foldedWeight != null && foldedFrom == weight) {
+                return;
+            }
+            clearFolding();
+            var p = norm.getParameters();
+            float[] gamma = p.get("gamma").getArray().toFloatArray();
+            float[] beta = p.get("beta").getArray().toFloatArray();
+            float[] mean = p.get("runningMean").getArray().toFloatArray();
+            float[] var = p.get("runningVar").getArray().toFloatArray();
+            float[] w = weight.toFloatArray();
+            int perChannel = w.length / gamma.length;
+            float[] b = new float[gamma.length];
+            for (int c = 0; c < gamma.length; c++) {
+                float scale = (float) (gamma[c] / Math.sqrt(var[c] + EPS));
+                for (int k = c * perChannel; k < (c + 1) * perChannel; k++) {
+                    w[k] *= scale;
+                }
+                b[c] = beta[c] - mean[c] * scale;
+            }
+            NDManager manager = weight.getManager().newSubManager();
+            foldedWeight = manager.create(w, weight.getShape());
+            foldedBias = manager.create(b);
+            foldedFrom = weight;
+        }
+
+        private synchronized void clearFolding() {
+            if (foldedWeight != null) {
+                foldedWeight.getManager().close();
+                foldedWeight = null;
+                foldedBias = null;
+                foldedFrom = null;
+            }
         }
 
         @Override
@@ -110,18 +166,15 @@ public final class CaBlock extends AbstractBlock {
             return conv.getOutputShapes(inputs);
         }
 
+        /** Conv then BatchNorm in eval mode, unfolded: the reference the folding must match. */
+        NDList forwardUnfolded(ParameterStore ps, NDList inputs) {
+            return norm.forward(ps, conv.forward(ps, inputs, false), false);
+        }
+
         @Override
         protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
             conv.initialize(manager, dataType, inputShapes);
             norm.initialize(manager, dataType, conv.getOutputShapes(inputShapes));
-        }
-
-        Block conv() {
-            return conv;
-        }
-
-        Block norm() {
-            return norm;
         }
     }
 }
