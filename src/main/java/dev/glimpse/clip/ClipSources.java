@@ -14,6 +14,6 @@ public final class ClipSources {
         if (!Files.exists(path)) {
             throw new ClipException(path, "does not exist");
         }
-        throw new ClipException(path, "is not a folder of frame images (video files are read from the clip issue on)");
+        return VideoFileSource.open(path);
     }
 }
