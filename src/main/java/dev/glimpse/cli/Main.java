@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Micro-expression annotation and ATM-GCN analysis.",
-        subcommands = {AnalyzeCommand.class, BenchCommand.class, WeightsInitCommand.class,
+        subcommands = {AnalyzeCommand.class, InfoCommand.class, FramesCommand.class, BenchCommand.class,
+                SynthCommand.class, WeightsInitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

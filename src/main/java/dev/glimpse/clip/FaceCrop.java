@@ -28,7 +28,7 @@ public final class FaceCrop {
     /** Share of the face box added on each side: a Haar box stops at the brows and chin. */
     public static final double MARGIN = 0.15;
     private static final String CASCADE =
-            "/org/bytedeco/opencv/linux-x86_64/share/opencv4/haarcascades/haarcascade_frontalface_alt.xml";
+            "/org/bytedeco/opencv/linux-x86_64/share/opencv4/haarcascades/haarcascade_frontalface_alt2.xml";
     private static CascadeClassifier classifier;
 
     private FaceCrop() {}
@@ -44,19 +44,19 @@ public final class FaceCrop {
         return detect(onset);
     }
 
-    /** The largest frontal face in {@code frame}, as a crop box; {@code source} "centre" when none is found. */
+    /**
+     * The largest frontal face in {@code frame}, as a crop box; {@code source} "centre" when none is found.
+     * The grey image is searched as it is first, then histogram-equalised (which rescues faces in flat,
+     * low-contrast light but, on well-lit frames, loses faces it would have found).
+     */
     public static synchronized CropBox detect(FrameImage frame) {
         try (Mat rgb = toMat(frame); Mat grey = new Mat(); RectVector faces = new RectVector()) {
             cvtColor(rgb, grey, COLOR_RGB2GRAY);
-            equalizeHist(grey, grey);
             int min = Math.max(24, Math.min(frame.width(), frame.height()) / 6);
-            cascade().detectMultiScale(grey, faces, 1.1, 4, 0, new Size(min, min), new Size());
-            Rect best = null;
-            for (long k = 0; k < faces.size(); k++) {
-                Rect r = faces.get(k);
-                if (best == null || r.area() > best.area()) {
-                    best = r;
-                }
+            Rect best = largest(grey, faces, min);
+            if (best == null) {
+                equalizeHist(grey, grey);
+                best = largest(grey, faces, min);
             }
             if (best == null) {
                 return CropBox.centre(frame.width(), frame.height());
@@ -64,6 +64,18 @@ public final class FaceCrop {
             return CropBox.around(best.x(), best.y(), best.width(), best.height(), MARGIN,
                     frame.width(), frame.height(), "detected");
         }
+    }
+
+    private static Rect largest(Mat grey, RectVector faces, int min) {
+        cascade().detectMultiScale(grey, faces, 1.1, 3, 0, new Size(min, min), new Size());
+        Rect best = null;
+        for (long k = 0; k < faces.size(); k++) {
+            Rect r = faces.get(k);
+            if (best == null || r.area() > best.area()) {
+                best = r;
+            }
+        }
+        return best;
     }
 
     /** {@code frame} cut to {@code box} and resized to {@code size} x {@code size}. */

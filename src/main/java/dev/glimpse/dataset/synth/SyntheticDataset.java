@@ -1,0 +1,191 @@
+package dev.glimpse.dataset.synth;
+
+import dev.glimpse.clip.ClipException;
+import dev.glimpse.clip.FrameImage;
+import dev.glimpse.clip.VideoFileWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes a synthetic micro-expression dataset, deterministic for its seed, in a real dataset's layout:
+ *
+ * <ul>
+ *   <li>{@code casme2}: CASME II's cropped layout, {@code Cropped/subNN/EPxx_yyf/reg_imgN.jpg}, and a coding
+ *       sheet {@code CASME2-coding-synthetic.xlsx} with the real sheet's columns;</li>
+ *   <li>{@code casme2-raw}: {@code CASME2_RAW_selected/subNN/EPxx_yyf/imgN.jpg}, the face inside a larger frame;</li>
+ *   <li>{@code video}: one video file per clip and {@code clips.csv} ({@code path,subject,onset,apex,offset,label}).</li>
+ * </ul>
+ *
+ * Everything it writes is synthetic and says so (the sheet's name, {@code SYNTHETIC.txt} at the root).
+ */
+public final class SyntheticDataset {
+
+    /**
+     * @param layout casme2, casme2-raw or video
+     * @param subjects number of subjects
+     * @param clipsPerClass clips of each emotion per subject
+     * @param emotions the emotions to express
+     * @param fps frame rate of the recording
+     * @param size side of the face crop (and of the frames, in the cropped layout)
+     * @param videoKind for the video layout: mp4, mp4-bframes, mov, avi, mkv or webm
+     * @param seed everything follows from it
+     */
+    public record Options(String layout, int subjects, int clipsPerClass, List<Emotion> emotions, double fps, int size,
+                          String videoKind, long seed) {
+        public Options {
+            emotions = List.copyOf(emotions);
+            if (!List.of("casme2", "casme2-raw", "video").contains(layout)) {
+                throw new IllegalArgumentException("unknown layout '" + layout + "'; use casme2, casme2-raw or video");
+            }
+            if (subjects < 1 || clipsPerClass < 1 || emotions.isEmpty()) {
+                throw new IllegalArgumentException("need at least one subject, one clip per class and one emotion");
+            }
+            if (!(fps >= 10 && fps <= 500)) {
+                throw new IllegalArgumentException("fps must be between 10 and 500, was " + fps);
+            }
+            if (size < 32 || size > 1024) {
+                throw new IllegalArgumentException("size must be between 32 and 1024, was " + size);
+            }
+        }
+    }
+
+    /** What was written for one clip. */
+    public record Written(String subject, String name, Path location, int onset, int apex, int offset,
+                          Emotion emotion, String actionUnits) {}
+
+    private SyntheticDataset() {}
+
+    public static List<Written> write(Path root, Options o) throws IOException {
+        Files.createDirectories(root);
+        Random random = new Random(o.seed());
+        List<Written> written = new ArrayList<>();
+        for (int s = 1; s <= o.subjects(); s++) {
+            SyntheticFace face = new SyntheticFace(random.nextLong());
+            String subject = String.format(Locale.ROOT, "%02d", s);
+            int episode = 0;
+            for (Emotion emotion : o.emotions()) {
+                for (int c = 0; c < o.clipsPerClass(); c++) {
+                    episode++;
+                    SyntheticClip clip = SyntheticClip.plan(face, emotion, o.fps(), random);
+                    String name = String.format(Locale.ROOT, "EP%02d_%02df", episode, c + 1);
+                    written.add(switch (o.layout()) {
+                        case "video" -> writeVideo(root, o, subject, name, clip);
+                        default -> writeFolder(root, o, subject, name, clip, random.nextInt(200) + 1);
+                    });
+                }
+            }
+        }
+        if (o.layout().startsWith("casme2")) {
+            writeCodingSheet(root.resolve("CASME2-coding-synthetic.xlsx"), written);
+        } else {
+            writeCsv(root.resolve("clips.csv"), root, written);
+        }
+        Files.writeString(root.resolve("SYNTHETIC.txt"), "Synthetic micro-expressions made by Glimpse's generator"
+                + " (glimpse synth), seed " + o.seed() + ", layout " + o.layout() + ", " + o.subjects() + " subjects, "
+                + o.clipsPerClass() + " clips per class, " + o.fps() + " fps, faces of " + o.size() + " px.\n"
+                + "Rendered faces, not people: results on this data are results on synthetic data.\n");
+        return written;
+    }
+
+    private static Written writeFolder(Path root, Options o, String subject, String name, SyntheticClip clip,
+                                       int firstNumber) throws IOException {
+        boolean raw = o.layout().equals("casme2-raw");
+        Path dir = root.resolve(raw ? "CASME2_RAW_selected" : "Cropped").resolve("sub" + subject).resolve(name);
+        Files.createDirectories(dir);
+        int width = raw ? o.size() * 4 / 3 + 64 : o.size();
+        int height = raw ? o.size() + 48 : o.size();
+        SyntheticClip.Renderer r = clip.renderer(width, height, o.size());
+        for (int k = 0; k < clip.frames(); k++) {
+            writeJpeg(r.frame(k), dir.resolve((raw ? "img" : "reg_img") + (firstNumber + k) + ".jpg"));
+        }
+        return new Written(subject, name, dir, firstNumber + clip.onset(), firstNumber + clip.apex(),
+                firstNumber + clip.offset(), clip.emotion(), clip.actionUnitCode());
+    }
+
+    private static Written writeVideo(Path root, Options o, String subject, String name, SyntheticClip clip)
+            throws ClipException {
+        VideoFileWriter.Kind kind = VideoFileWriter.Kind.named(o.videoKind());
+        Path file = root.resolve("sub" + subject + "_" + name + "." + kind.extension());
+        SyntheticClip.Renderer r = clip.renderer(o.size(), o.size(), o.size());
+        try (VideoFileWriter w = VideoFileWriter.open(file, o.size(), o.size(), o.fps(), 12, kind)) {
+            for (int k = 0; k < clip.frames(); k++) {
+                w.write(r.frame(k));
+            }
+        }
+        return new Written(subject, name, file, clip.onset(), clip.apex(), clip.offset(), clip.emotion(),
+                clip.actionUnitCode());
+    }
+
+    /** Frames as the datasets ship them: JPEG, here at quality 0.95 so that 1-pixel movements survive. */
+    public static void writeJpeg(FrameImage frame, Path file) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.95f);
+        try (OutputStream out = Files.newOutputStream(file); ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.write(null, new IIOImage(frame.toBufferedImage(), null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** The CASME II coding sheet's columns: Subject, Filename, (empty), OnsetFrame, ApexFrame, OffsetFrame, (empty), Action Units, Estimated Emotion. */
+    private static void writeCodingSheet(Path file, List<Written> clips) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet sheet = book.createSheet("Sheet1");
+            Row header = sheet.createRow(0);
+            String[] names = {"Subject", "Filename", "", "OnsetFrame", "ApexFrame", "OffsetFrame", "", "Action Units",
+                "Estimated Emotion"};
+            for (int c = 0; c < names.length; c++) {
+                if (!names[c].isEmpty()) {
+                    header.createCell(c).setCellValue(names[c]);
+                }
+            }
+            int r = 1;
+            for (Written w : clips) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(w.subject()); // text "01", as in the 20190701 sheet
+                row.createCell(1).setCellValue(w.name());
+                row.createCell(3).setCellValue(w.onset());
+                row.createCell(4).setCellValue(w.apex());
+                row.createCell(5).setCellValue(w.offset());
+                if (w.actionUnits().matches("\\d+")) {
+                    row.createCell(7).setCellValue(Integer.parseInt(w.actionUnits())); // one AU: a number, as in the real sheet
+                } else {
+                    row.createCell(7).setCellValue(w.actionUnits());
+                }
+                row.createCell(8).setCellValue(w.emotion().label());
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                book.write(out);
+            }
+        }
+    }
+
+    private static void writeCsv(Path file, Path root, List<Written> clips) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("path,subject,onset,apex,offset,label\n");
+            for (Written c : clips) {
+                w.write(root.relativize(c.location()) + "," + c.subject() + "," + c.onset() + "," + c.apex() + ","
+                        + c.offset() + "," + c.emotion().label() + "\n");
+            }
+        }
+    }
+}
