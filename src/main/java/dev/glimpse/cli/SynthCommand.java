@@ -16,7 +16,7 @@ final class SynthCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--layout", defaultValue = "casme2",
-            description = "casme2 (cropped frames + coding sheet), casme2-raw, or video (files + clips.csv). Default: ${DEFAULT-VALUE}.")
+            description = "casme2 (cropped frames + coding sheet), casme2-raw, video (files + clips.csv) or video-raw. Default: ${DEFAULT-VALUE}.")
     String layout;
 
     @Option(names = "--subjects", defaultValue = "4", description = "Subjects (default: ${DEFAULT-VALUE}).")
@@ -39,6 +39,10 @@ final class SynthCommand implements Callable<Integer> {
             description = "With --layout video: mp4, mp4-bframes, mov, avi, mkv or webm (default: ${DEFAULT-VALUE}).")
     String videoKind;
 
+    @Option(names = "--context", defaultValue = "0",
+            description = "Seconds of neutral face before and after each movement (default: 0.05-0.15 s at random).")
+    double context;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -46,7 +50,7 @@ final class SynthCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Emotion> parsed = emotions.stream().map(Emotion::parse).toList();
         var written = SyntheticDataset.write(out, new SyntheticDataset.Options(layout, subjects, clipsPerClass, parsed,
-                fps, size, videoKind, seed));
+                fps, size, videoKind, context, seed));
         System.out.println("wrote " + written.size() + " synthetic clips to " + out);
         return 0;
     }

@@ -16,7 +16,7 @@ class FaceCropTest {
     @Test
     void aFaceIsFoundOnTheOnsetFrameAndOneSquareBoxCropsTheClip(@TempDir Path dir) throws Exception {
         var written = SyntheticDataset.write(dir, new SyntheticDataset.Options("casme2-raw", 1, 1,
-                List.of(Emotion.SURPRISE), 30, 180, "mp4", 2));
+                List.of(Emotion.SURPRISE), 30, 180, "mp4", 0, 2));
         try (ClipSource clip = ImageSequenceSource.open(written.get(0).location())) {
             FrameImage onset = clip.read(clip.indexOf(written.get(0).onset()));
             CropBox box = FaceCrop.boxFor(clip, onset);
@@ -43,7 +43,7 @@ class FaceCropTest {
     @Test
     void aDatasetCropSkipsDetection(@TempDir Path dir) throws Exception {
         var written = SyntheticDataset.write(dir, new SyntheticDataset.Options("casme2", 1, 1,
-                List.of(Emotion.HAPPINESS), 30, 64, "mp4", 2));
+                List.of(Emotion.HAPPINESS), 30, 64, "mp4", 0, 2));
         try (ClipSource clip = ImageSequenceSource.open(written.get(0).location(), 200, true)) {
             assertEquals(new CropBox(0, 0, 64, "dataset"), FaceCrop.boxFor(clip, clip.read(0)));
         }

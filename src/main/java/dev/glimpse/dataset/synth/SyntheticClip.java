@@ -22,12 +22,19 @@ import java.util.Random;
 public record SyntheticClip(SyntheticFace face, Emotion emotion, List<ActionUnit> units, double amplitude, int frames,
                             int onset, int apex, int offset, long seed) {
 
-    /** Plans a clip at {@code fps}: rise 0.07-0.17 s, fall 0.1-0.3 s, with neutral frames before and after. */
+    /** Plans a clip at {@code fps}: rise 0.07-0.17 s, fall 0.1-0.3 s, with 0.05-0.15 s of neutral face around. */
     public static SyntheticClip plan(SyntheticFace face, Emotion emotion, double fps, Random random) {
+        return plan(face, emotion, fps, 0, random);
+    }
+
+    /** As {@link #plan(SyntheticFace, Emotion, double, Random)}, with {@code context} seconds of neutral face around (0: the default). */
+    public static SyntheticClip plan(SyntheticFace face, Emotion emotion, double fps, double context, Random random) {
         int rise = Math.max(2, (int) Math.round(fps * (0.07 + 0.10 * random.nextDouble())));
         int fall = Math.max(2, (int) Math.round(fps * (0.10 + 0.20 * random.nextDouble())));
-        int before = Math.max(2, (int) Math.round(fps * (0.05 + 0.10 * random.nextDouble())));
-        int after = Math.max(2, (int) Math.round(fps * (0.05 + 0.10 * random.nextDouble())));
+        double b = random.nextDouble();
+        double a = random.nextDouble();
+        int before = Math.max(2, (int) Math.round(fps * (context > 0 ? context : 0.05 + 0.10 * b)));
+        int after = Math.max(2, (int) Math.round(fps * (context > 0 ? context : 0.05 + 0.10 * a)));
         int onset = before;
         int apex = onset + rise;
         int offset = apex + fall;

@@ -29,10 +29,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *   <li>{@code casme2}: CASME II's cropped layout, {@code Cropped/subNN/EPxx_yyf/reg_imgN.jpg}, and a coding
  *       sheet {@code CASME2-coding-synthetic.xlsx} with the real sheet's columns;</li>
  *   <li>{@code casme2-raw}: {@code CASME2_RAW_selected/subNN/EPxx_yyf/imgN.jpg}, the face inside a larger frame;</li>
- *   <li>{@code video}: one video file per clip and {@code clips.csv} ({@code path,subject,onset,apex,offset,label}).</li>
+ *   <li>{@code video}: one video file per clip and {@code clips.csv} ({@code path,subject,onset,apex,offset,label});</li>
+ *   <li>{@code video-raw}: the same with the face inside a larger frame.</li>
  * </ul>
  *
- * Everything it writes is synthetic and says so (the sheet's name, {@code SYNTHETIC.txt} at the root).
+ * Every layout also gets {@code clips.csv} ({@code path,subject,onset,apex,offset,label}), the generic
+ * format a lab's own clips use. Everything it writes is synthetic and says so (the sheet's name, {@code SYNTHETIC.txt} at the root).
  */
 public final class SyntheticDataset {
 
@@ -44,14 +46,16 @@ public final class SyntheticDataset {
      * @param fps frame rate of the recording
      * @param size side of the face crop (and of the frames, in the cropped layout)
      * @param videoKind for the video layout: mp4, mp4-bframes, mov, avi, mkv or webm
+     * @param context seconds of neutral face before and after each movement (0: 0.05-0.15 s at random)
      * @param seed everything follows from it
      */
     public record Options(String layout, int subjects, int clipsPerClass, List<Emotion> emotions, double fps, int size,
-                          String videoKind, long seed) {
+                          String videoKind, double context, long seed) {
         public Options {
             emotions = List.copyOf(emotions);
-            if (!List.of("casme2", "casme2-raw", "video").contains(layout)) {
-                throw new IllegalArgumentException("unknown layout '" + layout + "'; use casme2, casme2-raw or video");
+            if (!List.of("casme2", "casme2-raw", "video", "video-raw").contains(layout)) {
+                throw new IllegalArgumentException("unknown layout '" + layout
+                        + "'; use casme2, casme2-raw, video or video-raw");
             }
             if (subjects < 1 || clipsPerClass < 1 || emotions.isEmpty()) {
                 throw new IllegalArgumentException("need at least one subject, one clip per class and one emotion");
@@ -59,9 +63,26 @@ public final class SyntheticDataset {
             if (!(fps >= 10 && fps <= 500)) {
                 throw new IllegalArgumentException("fps must be between 10 and 500, was " + fps);
             }
+            if (context < 0 || context > 60) {
+                throw new IllegalArgumentException("context must be between 0 and 60 seconds, was " + context);
+            }
             if (size < 32 || size > 1024) {
                 throw new IllegalArgumentException("size must be between 32 and 1024, was " + size);
             }
+        }
+
+        /** The face inside a larger frame, for face detection to find (the raw layouts). */
+        public boolean raw() {
+            return layout.endsWith("-raw");
+        }
+
+        /** Frame width: the face crop itself, or about 4:3 around it (even, for video encoders). */
+        public int frameWidth() {
+            return raw() ? (size * 4 / 3 + 64) / 2 * 2 : size;
+        }
+
+        public int frameHeight() {
+            return raw() ? (size + 48) / 2 * 2 : size;
         }
     }
 
@@ -82,10 +103,10 @@ public final class SyntheticDataset {
             for (Emotion emotion : o.emotions()) {
                 for (int c = 0; c < o.clipsPerClass(); c++) {
                     episode++;
-                    SyntheticClip clip = SyntheticClip.plan(face, emotion, o.fps(), random);
+                    SyntheticClip clip = SyntheticClip.plan(face, emotion, o.fps(), o.context(), random);
                     String name = String.format(Locale.ROOT, "EP%02d_%02df", episode, c + 1);
                     written.add(switch (o.layout()) {
-                        case "video" -> writeVideo(root, o, subject, name, clip);
+                        case "video", "video-raw" -> writeVideo(root, o, subject, name, clip);
                         default -> writeFolder(root, o, subject, name, clip, random.nextInt(200) + 1);
                     });
                 }
@@ -93,9 +114,8 @@ public final class SyntheticDataset {
         }
         if (o.layout().startsWith("casme2")) {
             writeCodingSheet(root.resolve("CASME2-coding-synthetic.xlsx"), written);
-        } else {
-            writeCsv(root.resolve("clips.csv"), root, written);
         }
+        writeCsv(root.resolve("clips.csv"), root, written);
         Files.writeString(root.resolve("SYNTHETIC.txt"), "Synthetic micro-expressions made by Glimpse's generator"
                 + " (glimpse synth), seed " + o.seed() + ", layout " + o.layout() + ", " + o.subjects() + " subjects, "
                 + o.clipsPerClass() + " clips per class, " + o.fps() + " fps, faces of " + o.size() + " px.\n"
@@ -105,12 +125,10 @@ public final class SyntheticDataset {
 
     private static Written writeFolder(Path root, Options o, String subject, String name, SyntheticClip clip,
                                        int firstNumber) throws IOException {
-        boolean raw = o.layout().equals("casme2-raw");
+        boolean raw = o.raw();
         Path dir = root.resolve(raw ? "CASME2_RAW_selected" : "Cropped").resolve("sub" + subject).resolve(name);
         Files.createDirectories(dir);
-        int width = raw ? o.size() * 4 / 3 + 64 : o.size();
-        int height = raw ? o.size() + 48 : o.size();
-        SyntheticClip.Renderer r = clip.renderer(width, height, o.size());
+        SyntheticClip.Renderer r = clip.renderer(o.frameWidth(), o.frameHeight(), o.size());
         for (int k = 0; k < clip.frames(); k++) {
             writeJpeg(r.frame(k), dir.resolve((raw ? "img" : "reg_img") + (firstNumber + k) + ".jpg"));
         }
@@ -122,8 +140,8 @@ public final class SyntheticDataset {
             throws ClipException {
         VideoFileWriter.Kind kind = VideoFileWriter.Kind.named(o.videoKind());
         Path file = root.resolve("sub" + subject + "_" + name + "." + kind.extension());
-        SyntheticClip.Renderer r = clip.renderer(o.size(), o.size(), o.size());
-        try (VideoFileWriter w = VideoFileWriter.open(file, o.size(), o.size(), o.fps(), 12, kind)) {
+        SyntheticClip.Renderer r = clip.renderer(o.frameWidth(), o.frameHeight(), o.size());
+        try (VideoFileWriter w = VideoFileWriter.open(file, o.frameWidth(), o.frameHeight(), o.fps(), 12, kind)) {
             for (int k = 0; k < clip.frames(); k++) {
                 w.write(r.frame(k));
             }

@@ -25,7 +25,7 @@ class SyntheticDatasetTest {
 
     static SyntheticDataset.Options casme2(long seed) {
         return new SyntheticDataset.Options("casme2", 2, 1, List.of(Emotion.HAPPINESS, Emotion.SURPRISE, Emotion.OTHERS),
-                30, 96, "mp4", seed);
+                30, 96, "mp4", 0, seed);
     }
 
     @Test
@@ -114,7 +114,7 @@ class SyntheticDatasetTest {
     @Test
     void videoLayoutWritesFilesAndACsv(@TempDir Path dir) throws IOException {
         List<SyntheticDataset.Written> clips = SyntheticDataset.write(dir, new SyntheticDataset.Options("video", 1, 1,
-                List.of(Emotion.ANGER, Emotion.FEAR), 25, 64, "mkv", 4));
+                List.of(Emotion.ANGER, Emotion.FEAR), 25, 64, "mkv", 0, 4));
         List<String> csv = Files.readAllLines(dir.resolve("clips.csv"));
         assertEquals("path,subject,onset,apex,offset,label", csv.get(0));
         assertEquals(3, csv.size());
