@@ -16,7 +16,7 @@ final class FrameIndex {
 
     final long[] pts;        // presentation order, strictly increasing
     final boolean[] key;     // frame may start decoding (a keyframe)
-    final long[] seekTs;     // for keyframes: the timestamp to seek the demuxer to (the packet's dts, else pts)
+    final long[] seekTs;     // for keyframes: the timestamp to seek the demuxer to
     final int timeBaseNum;
     final int timeBaseDen;
     final boolean complete;  // false when reading stopped at damage before the end of the file

@@ -28,9 +28,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_FULL_CHR_H_INT;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
@@ -149,7 +147,7 @@ public final class VideoFileSource implements ClipSource {
             }
             ctx = avcodec_alloc_context3(codec);
             avcodec_parameters_to_context(ctx, par);
-            ctx.thread_count(Math.min(4, Runtime.getRuntime().availableProcessors()));
+            ctx.thread_count(0); // FFmpeg picks (frame threads: cores + 1), as its command line does
             r = avcodec_open2(ctx, codec, (AVDictionary) null);
             if (r < 0) {
                 throw new ClipException(path, "cannot open its video decoder (" + error(r) + ")");
@@ -213,7 +211,7 @@ public final class VideoFileSource implements ClipSource {
                         key = Arrays.copyOf(key, n * 2);
                     }
                     pts[n] = p;
-                    seek[n] = pkt.dts() != AV_NOPTS_VALUE ? Math.min(pkt.dts(), p) : p;
+                    seek[n] = p; // demuxers index keyframes by presentation time; a decode time can land a GOP early
                     key[n] = (pkt.flags() & AV_PKT_FLAG_KEY) != 0;
                     n++;
                 }
@@ -332,8 +330,11 @@ public final class VideoFileSource implements ClipSource {
             throw new ClipException(path, "has disappeared since the clip was opened");
         }
         int key = index.keyframeAtOrBefore(target, 0);
-        // keep decoding forward when the decoder already sits between target's keyframe and target
-        if (draining || lastIndex < key || lastIndex >= target) {
+        // Keep decoding forward when that reaches the target about as soon as a seek would: the decoder
+        // sits before the target, and no further from it than the target's keyframe (plus a little, since
+        // a seek costs a flush and may land a keyframe early).
+        boolean forward = !draining && lastIndex >= 0 && lastIndex < target && target - lastIndex <= target - key + 16;
+        if (!forward) {
             seekTo(key);
         }
         for (int attempt = 1; ; attempt++) {
@@ -419,9 +420,10 @@ public final class VideoFileSource implements ClipSource {
         seekTo(0);
     }
 
+    /** The decoded frame as RGB bytes (bicubic chroma, as FFmpeg's command line converts). */
     private FrameImage convert() {
         scaler = sws_getCachedContext(scaler, frame.width(), frame.height(), frame.format(), width, height,
-                AV_PIX_FMT_RGB24, SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, null, null, (DoublePointer) null);
+                AV_PIX_FMT_RGB24, SWS_BICUBIC, null, null, (DoublePointer) null);
         sws_scale(scaler, frame.data(), frame.linesize(), 0, frame.height(), rgbPlanes, rgbStride);
         byte[] bytes = new byte[width * height * 3];
         rgb.get(bytes);
