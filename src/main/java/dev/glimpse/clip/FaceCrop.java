@@ -3,6 +3,7 @@ package dev.glimpse.clip;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.createCLAHE;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
@@ -18,6 +19,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.RectVector;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_imgproc.CLAHE;
 import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
 
 /**
@@ -46,23 +48,48 @@ public final class FaceCrop {
 
     /**
      * The largest frontal face in {@code frame}, as a crop box; {@code source} "centre" when none is found.
-     * The grey image is searched as it is first, then histogram-equalised (which rescues faces in flat,
-     * low-contrast light but, on well-lit frames, loses faces it would have found).
+     * Haar cascades look for light-and-dark patterns (brows and eyes against the cheeks), which are weaker
+     * on darker skin and in dim light, so the frame is searched as it is, then with local contrast raised
+     * (CLAHE), then brightened (gamma 0.5), then globally equalised; the first pass that finds a face wins.
+     * (Measured on the synthetic faces: the plain pass misses about one in five of the darkest skin tones,
+     * the later passes find most of those, and none of them finds a face in noise or flat frames.)
      */
     public static synchronized CropBox detect(FrameImage frame) {
-        try (Mat rgb = toMat(frame); Mat grey = new Mat(); RectVector faces = new RectVector()) {
+        try (Mat rgb = toMat(frame); Mat grey = new Mat(); Mat work = new Mat(); RectVector faces = new RectVector()) {
             cvtColor(rgb, grey, COLOR_RGB2GRAY);
             int min = Math.max(24, Math.min(frame.width(), frame.height()) / 6);
             Rect best = largest(grey, faces, min);
             if (best == null) {
-                equalizeHist(grey, grey);
-                best = largest(grey, faces, min);
+                try (CLAHE clahe = createCLAHE(4.0, new Size(4, 4))) {
+                    clahe.apply(grey, work);
+                }
+                best = largest(work, faces, min);
+            }
+            if (best == null) {
+                gamma(grey, work, 0.5);
+                best = largest(work, faces, min);
+            }
+            if (best == null) {
+                equalizeHist(grey, work);
+                best = largest(work, faces, min);
             }
             if (best == null) {
                 return CropBox.centre(frame.width(), frame.height());
             }
             return CropBox.around(best.x(), best.y(), best.width(), best.height(), MARGIN,
                     frame.width(), frame.height(), "detected");
+        }
+    }
+
+    /** out = 255 * (in / 255)^gamma: gamma below 1 lifts dark regions. */
+    private static void gamma(Mat grey, Mat out, double gamma) {
+        try (Mat lut = new Mat(1, 256, opencv_core.CV_8U)) {
+            byte[] table = new byte[256];
+            for (int v = 0; v < 256; v++) {
+                table[v] = (byte) Math.round(255 * Math.pow(v / 255.0, gamma));
+            }
+            lut.data().put(table);
+            opencv_core.LUT(grey, lut, out);
         }
     }
 

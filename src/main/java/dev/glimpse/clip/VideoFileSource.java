@@ -1,5 +1,7 @@
 package dev.glimpse.clip;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -89,6 +91,7 @@ public final class VideoFileSource implements ClipSource {
     private final IntPointer rgbStride;
 
     private int lastIndex = -1;    // presentation index of the last frame the decoder produced
+    private long decodeAllFrom = Long.MIN_VALUE; // while approaching a target: packets before this time may skip non-reference frames
     private boolean draining;      // the decoder has been sent end-of-stream
     private boolean closed;
 
@@ -336,6 +339,8 @@ public final class VideoFileSource implements ClipSource {
         boolean forward = !draining && lastIndex >= 0 && lastIndex < target && target - lastIndex <= target - key + 16;
         if (!forward) {
             seekTo(key);
+            // frames nothing refers to are not needed on the way: decode them from a couple of frames before the target
+            approach(index.pts[Math.max(key, target - 2)]);
         }
         for (int attempt = 1; ; attempt++) {
             FrameImage found = decodeUntil(target);
@@ -348,8 +353,13 @@ public final class VideoFileSource implements ClipSource {
                 String where = index.complete ? "" : "; the file is damaged after an earlier frame";
                 throw new ClipException(path, "frame " + target + " cannot be decoded" + where);
             }
-            seekTo(earlier);
+            seekTo(earlier); // a retry decodes every frame
         }
+    }
+
+    private void approach(long decodeAllFromPts) {
+        decodeAllFrom = decodeAllFromPts;
+        decoder.skip_frame(AVDISCARD_NONREF);
     }
 
     /** Decodes forward; returns the target frame, or null when a later frame or the end came first. */
@@ -392,6 +402,13 @@ public final class VideoFileSource implements ClipSource {
                 continue;
             }
             if (packet.stream_index() == stream) {
+                if (decodeAllFrom != Long.MIN_VALUE) {
+                    long t = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+                    if (t == AV_NOPTS_VALUE || t >= decodeAllFrom) {
+                        decoder.skip_frame(AVDISCARD_DEFAULT);
+                        decodeAllFrom = Long.MIN_VALUE;
+                    }
+                }
                 int sent = avcodec_send_packet(decoder, packet);
                 av_packet_unref(packet);
                 if (sent < 0 && sent != AVERROR_EAGAIN()) {
@@ -412,6 +429,8 @@ public final class VideoFileSource implements ClipSource {
             throw new ClipException(path, "cannot seek to frame " + keyIndex + " (" + error(r) + ")");
         }
         avcodec_flush_buffers(decoder);
+        decoder.skip_frame(AVDISCARD_DEFAULT);
+        decodeAllFrom = Long.MIN_VALUE;
         draining = false;
         lastIndex = -1;
     }

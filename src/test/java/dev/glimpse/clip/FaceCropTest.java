@@ -32,6 +32,22 @@ class FaceCropTest {
         }
     }
 
+    /** Every skin tone the generator draws (the darkest ones too) must be found: Haar cascades key on brows and eyes. */
+    @Test
+    void facesOfEverySkinToneAreFound() {
+        Random random = new Random(7);
+        int found = 0;
+        int total = 24;
+        for (int k = 0; k < total; k++) {
+            var face = new dev.glimpse.dataset.synth.SyntheticFace(random.nextLong());
+            var clip = dev.glimpse.dataset.synth.SyntheticClip.plan(face, Emotion.HAPPINESS, 30, random);
+            if (FaceCrop.detect(clip.renderer(362, 272, 224).frame(clip.onset())).source().equals("detected")) {
+                found++;
+            }
+        }
+        assertTrue(found >= total - 1, found + " of " + total + " faces found");
+    }
+
     @Test
     void noFaceGivesTheCentredSquare() {
         byte[] noise = new byte[200 * 120 * 3];

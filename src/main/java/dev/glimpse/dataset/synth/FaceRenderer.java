@@ -113,7 +113,7 @@ final class FaceRenderer {
 
     private void drawBrows(Graphics2D g, ActionUnit.Pose p) {
         SyntheticFace f = face;
-        g.setColor(f.hair.darker());
+        g.setColor(f.brows);
         g.setStroke(new BasicStroke((float) f.browThick, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         for (int s = -1; s <= 1; s += 2) {
             double innerX = f.cx + s * (f.eyeDx - f.eyeW + 2) - s * p.innerBrowDx;

@@ -34,6 +34,7 @@ public final class SyntheticFace {
     final Color hair;
     final Color iris;
     final Color lips;
+    final Color brows;
     final Color background;
     final BufferedImage texture; // translucent skin blotches over the face ellipse, 224 x 224
 
@@ -61,6 +62,9 @@ public final class SyntheticFace {
         hair = new Color(h[0], h[1], h[2]);
         int[] i = IRIS[r.nextInt(IRIS.length)];
         iris = new Color(i[0], i[1], i[2]);
+        // brows darker than both hair and skin, so that they show on every skin tone
+        brows = new Color(clamp(Math.min(hair.getRed(), skin.getRed()) * 0.45), clamp(Math.min(hair.getGreen(), skin.getGreen()) * 0.45),
+                clamp(Math.min(hair.getBlue(), skin.getBlue()) * 0.45));
         lips = new Color(clamp(skin.getRed() * 0.8 + 30), clamp(skin.getGreen() * 0.55), clamp(skin.getBlue() * 0.6));
         int bg = 150 + r.nextInt(70);
         background = new Color(clamp(bg * 0.9), clamp(bg * 0.95), bg);
