@@ -2,18 +2,14 @@ package dev.glimpse.analysis;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import dev.glimpse.clip.ClipSampler;
 import dev.glimpse.clip.ClipSource;
 import dev.glimpse.clip.CropBox;
-import dev.glimpse.clip.FaceCrop;
-import dev.glimpse.clip.FrameImage;
+import dev.glimpse.clip.PreparedClip;
 import dev.glimpse.model.AtmGcn;
 import dev.glimpse.model.AtmGcnConfig;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -96,41 +92,26 @@ public final class Analyzer implements AutoCloseable {
             throws IOException {
         long start = System.nanoTime();
         AtmGcnConfig config = runner.config();
-        int offsetNumber = offset == null ? clip.lastFrame() : offset;
-        int onsetIndex = clip.indexOf(onset);
-        int apexIndex = clip.indexOf(apex);
-        int offsetIndex = clip.indexOf(offsetNumber);
-        ClipSampler.Sample sample = ClipSampler.sample(onsetIndex, apexIndex, offsetIndex, config.frames());
-        int[] indices = sample.indices();
-
-        FrameImage first = clip.read(indices[0]);
-        CropBox box = userBox != null ? userBox : FaceCrop.boxFor(clip, first);
         int s = config.imageSize();
-        float[] input = new float[indices.length * 3 * s * s];
-        Map<Integer, FrameImage> crops = new HashMap<>();
-        for (int k = 0; k < indices.length; k++) {
-            checkCancelled();
-            progress.update(0.8 * k / indices.length, "reading frame " + clip.frameNumber(indices[k]));
-            FrameImage crop = crops.get(indices[k]);
-            if (crop == null) {
-                FrameImage frame = k == 0 ? first : clip.read(indices[k]);
-                crop = FaceCrop.crop(frame, box, s);
-                crops.put(indices[k], crop);
-            }
-            normalise(crop, input, k * 3 * s * s);
-        }
+        PreparedClip prepared = PreparedClip.prepare(clip, onset, apex, offset, userBox, config.frames(), s,
+                (done, total, frame) -> {
+                    checkCancelled();
+                    progress.update(0.8 * done / total, "reading frame " + frame);
+                });
+        float[] input = new float[config.frames() * 3 * s * s];
+        normalise(prepared.pixels(), s, config.frames(), input);
         checkCancelled();
         progress.update(0.8, "running ATM-GCN on " + deviceName());
-        NetworkRunner.Outputs out = runner.run(input, 1, sample.apexPosition());
+        NetworkRunner.Outputs out = runner.run(input, 1, prepared.apexPosition());
         progress.update(1.0, "done");
 
         int n = config.nodes();
-        int g = sample.apexPosition() - 2;
+        int g = prepared.apexPosition() - 2;
         List<Analysis.Node> nodes = new ArrayList<>();
         List<Analysis.AttentionMap> maps = new ArrayList<>();
         int a = config.attentionSize();
         for (int i = 0; i < n; i++) {
-            int frame = clip.frameNumber(indices[i + 1]);
+            int frame = prepared.frameNumbers()[i + 1];
             nodes.add(new Analysis.Node(i, frame, i == g, out.importance()[i]));
             float[] map = new float[a * a];
             System.arraycopy(out.attention(), i * a * a, map, 0, a * a);
@@ -149,18 +130,27 @@ public final class Analyzer implements AutoCloseable {
             probabilities.add((double) p);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Analysis(clip.path().toString(), onset, apex, offsetNumber, sample.apexSubstituted(),
-                config.preset(), manifest().classes(), probabilities, nodes, adjacency, maps, box,
+        int offsetNumber = offset == null ? clip.lastFrame() : offset;
+        return new Analysis(clip.path().toString(), onset, apex, offsetNumber, prepared.apexSubstituted(),
+                config.preset(), manifest().classes(), probabilities, nodes, adjacency, maps, prepared.box(),
                 deviceKind(), millis, weightsInfo());
     }
 
-    /** RGB bytes to [0, 1], then ImageNet mean/std, channel-first. */
-    static void normalise(FrameImage crop, float[] into, int offset) {
-        byte[] rgb = crop.rgb();
-        int plane = crop.width() * crop.height();
-        for (int p = 0; p < plane; p++) {
-            for (int ch = 0; ch < 3; ch++) {
-                into[offset + ch * plane + p] = ((rgb[p * 3 + ch] & 0xff) / 255f - MEAN[ch]) / STD[ch];
+    /** L frames of RGB bytes to [0, 1], then ImageNet mean/std, channel-first (L x 3 x S x S). */
+    public static void normalise(byte[] pixels, int size, int frames, float[] into) {
+        normalise(pixels, 0, size, frames, into, 0);
+    }
+
+    /** As {@link #normalise(byte[], int, int, float[])}, from and to given offsets (one clip of a batch). */
+    public static void normalise(byte[] pixels, int from, int size, int frames, float[] into, int to) {
+        int plane = size * size;
+        for (int f = 0; f < frames; f++) {
+            int src = from + f * plane * 3;
+            int dst = to + f * plane * 3;
+            for (int p = 0; p < plane; p++) {
+                for (int ch = 0; ch < 3; ch++) {
+                    into[dst + ch * plane + p] = ((pixels[src + p * 3 + ch] & 0xff) / 255f - MEAN[ch]) / STD[ch];
+                }
             }
         }
     }
