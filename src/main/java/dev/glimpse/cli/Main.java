@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "Micro-expression annotation and ATM-GCN analysis.",
         subcommands = {AnalyzeCommand.class, InfoCommand.class, FramesCommand.class, BenchCommand.class,
                 BenchDecodeCommand.class,
-                DatasetCommand.class, SynthCommand.class, WeightsInitCommand.class,
+                DatasetCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class,
+                SynthCommand.class, WeightsInitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,70 @@
+package dev.glimpse.cli;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.glimpse.analysis.DjlRuntime;
+import dev.glimpse.analysis.Weights;
+import dev.glimpse.analysis.WeightsManifest;
+import dev.glimpse.dataset.DatasetReport;
+import dev.glimpse.model.AtmGcn;
+import dev.glimpse.model.AtmGcnConfig;
+import dev.glimpse.training.Training;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code glimpse train}: one network on a whole dataset, written as a weights folder. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train ATM-GCN on a dataset and write a weights folder the analyzer loads.")
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    TrainingOptions t;
+
+    @Option(names = "--out", required = true, description = "Weights folder to write.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue from the last epoch's checkpoint in --out.")
+    boolean resume;
+
+    @Option(names = "--evaluation", description = "A report folder of `evaluate` whose metrics go into the manifest.")
+    Path evaluation;
+
+    @Option(names = "--name", description = "Name for the weights (default: atm-gcn-PRESET-DATASET).")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+        DatasetReport report = t.read();
+        AtmGcnConfig config = t.config(report.scheme().classes().size());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        if (evaluation != null) {
+            Map<?, ?> m = new ObjectMapper().readValue(evaluation.resolve("metrics.json").toFile(), Map.class);
+            for (String key : new String[] {"pooled", "perSubject", "folds", "clips", "confusion", "protocol", "epochs"}) {
+                if (m.containsKey(key)) {
+                    metrics.put(key, m.get(key));
+                }
+            }
+        }
+        Path checkpoints = out.resolve("checkpoint");
+        try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
+            AtmGcn net = Training.train(config, report.samples(), t.prepared(config), t.options(), manager,
+                    new ConsoleProgress(System.err), checkpoints, resume);
+            WeightsManifest written = Weights.write(out, net, new WeightsManifest(WeightsManifest.FORMAT,
+                    name != null ? name : "atm-gcn-" + t.preset + "-" + t.dataset, t.preset, config,
+                    report.scheme().classes(), t.scheme, config.imageSize(), config.frames(), true, t.trainedOn(report),
+                    t.seed, t.epochs, metrics, null, null));
+            System.out.println("wrote " + out + " (" + written.name() + ", " + written.status() + ")");
+        }
+        try (var files = Files.walk(checkpoints)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        return 0;
+    }
+}
