@@ -19,6 +19,7 @@ public enum ActionUnit {
         void apply(Pose p, double v) {
             p.cheekDy -= v;
             p.lowerLidDy -= 0.6 * v;
+            p.crowsFeet += 0.3 * v; // wrinkles fanning from the outer eye corners
         }
     },
     AU7("lid tightener") {
@@ -38,12 +39,14 @@ public enum ActionUnit {
         void apply(Pose p, double v) {
             p.upperLipDy -= v;
             p.noseWingDy -= 0.3 * v;
+            p.nasolabial += 0.15 * v; // the fold deepens in its upper part
         }
     },
     AU12("lip corner puller") {
         void apply(Pose p, double v) {
             p.cornerDy -= v;
             p.cornerDx += 0.8 * v;
+            p.nasolabial += 0.3 * v; // the nasolabial fold deepens as the corners pull up and out
         }
     },
     AU14("dimpler") {
@@ -118,6 +121,8 @@ public enum ActionUnit {
         double jawDrop;
         double chinDy;
         double dimple;
+        double crowsFeet;
+        double nasolabial;
         double blink;
         double headDx;
         double headDy;

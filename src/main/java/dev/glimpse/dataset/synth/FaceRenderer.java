@@ -105,10 +105,36 @@ final class FaceRenderer {
         }
         g.setClip(oldClip);
 
+        drawFolds(g, p);
         drawBrows(g, p);
         drawEyes(g, p);
         drawNose(g, p);
         drawMouth(g, p);
+    }
+
+    /** Crow's feet (AU6) and the nasolabial folds (AU12, AU10): lines whose darkness follows the intensity. */
+    private void drawFolds(Graphics2D g, ActionUnit.Pose p) {
+        SyntheticFace f = face;
+        if (p.crowsFeet > 0) {
+            g.setColor(new Color(60, 30, 20, (int) Math.min(200, 255 * p.crowsFeet)));
+            g.setStroke(new BasicStroke(1f));
+            for (int s = -1; s <= 1; s += 2) {
+                double x = f.cx + s * (f.eyeDx + f.eyeW + 3);
+                for (int k = -1; k <= 1; k++) {
+                    g.draw(new Line2D.Double(x, f.eyeY + 2 * k, x + s * 7, f.eyeY + 5 * k));
+                }
+            }
+        }
+        // the folds are always faintly there; expression deepens them
+        double depth = Math.min(1, 0.12 + p.nasolabial);
+        g.setColor(new Color(60, 30, 20, (int) (200 * depth)));
+        g.setStroke(new BasicStroke(1.2f));
+        for (int s = -1; s <= 1; s += 2) {
+            double cornerX = f.cx + s * (f.mouthW + p.cornerDx + 3);
+            double cornerY = f.mouthY + p.cornerDy;
+            g.draw(new QuadCurve2D.Double(f.cx + s * (f.noseW + 2), f.noseY - 2 + p.noseWingDy,
+                    f.cx + s * (f.mouthW + 8), (f.noseY + f.mouthY) / 2, cornerX, cornerY));
+        }
     }
 
     private void drawBrows(Graphics2D g, ActionUnit.Pose p) {
