@@ -53,9 +53,9 @@ class EndToEndTrainingTest {
         assertEquals(uf1, manifest.get("metrics").get("pooled").get("uf1").asDouble(), 1e-12);
         assertTrue(!Files.exists(weights.resolve("checkpoint")), "checkpoints go once the weights are written");
 
-        Path clip = data.resolve("Cropped/sub01/EP02_01f"); // a surprise clip
-        List<String> csv = Files.readAllLines(data.resolve("clips.csv"));
-        String[] row = csv.stream().filter(l -> l.startsWith("Cropped/sub01/EP02_01f,")).findFirst().orElseThrow().split(",");
+        String[] row = Files.readAllLines(data.resolve("clips.csv")).stream().filter(l -> l.endsWith(",surprise"))
+                .findFirst().orElseThrow().split(",");
+        Path clip = data.resolve(row[0]);
         AnalyzeCommandTest.Run analyze = AnalyzeCommandTest.glimpse("analyze", clip.toString(), "--onset", row[2],
                 "--apex", row[3], "--offset", row[4], "--weights", weights.toString(), "--json");
         assertEquals(0, analyze.code(), analyze.err());
