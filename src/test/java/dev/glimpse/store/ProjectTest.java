@@ -1,0 +1,157 @@
+package dev.glimpse.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The project database, on real SQLite files. */
+class ProjectTest {
+
+    static Project.Event event(long clip, int onset, int apex, int offset, String label) {
+        return new Project.Event(0, clip, onset, apex, offset, "casme2-5", label, 0.8, "note", "Dr. Rivera",
+                List.of(new Project.ActionUnit("6", "B"), new Project.ActionUnit("12", "C")));
+    }
+
+    @Test
+    void everythingSavedIsThereAfterReopening(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("study.glimpse");
+        long eventId;
+        try (Project p = Project.open(db)) {
+            Project.StoredClip clip = p.addClip("/data/s1.mp4", 12345, "cd".repeat(32), 30, 900, 640, 480);
+            Project.Event e = p.addEvent(event(clip.id(), 10, 14, 20, "happiness"));
+            eventId = e.id();
+            p.addEvent(event(clip.id(), 100, 104, 110, "surprise"));
+            p.saveAnalysis(new Project.StoredAnalysis(0, eventId, "ef".repeat(32), "atm-gcn-small", false, "small", "cpu",
+                    812, List.of("negative", "positive", "surprise"), List.of(0.2, 0.5, 0.3), "positive", null));
+        }
+        try (Project p = Project.open(db)) {
+            Project.StoredClip clip = p.clips().get(0);
+            assertEquals("/data/s1.mp4", clip.path());
+            List<Project.Event> events = p.events(clip.id());
+            assertEquals(2, events.size());
+            Project.Event e = events.get(0);
+            assertEquals(10, e.onset());
+            assertEquals(14, e.apex());
+            assertEquals("happiness", e.label());
+            assertEquals("Dr. Rivera", e.annotator());
+            assertEquals(List.of(new Project.ActionUnit("12", "C"), new Project.ActionUnit("6", "B")), e.actionUnits());
+            Project.StoredAnalysis a = p.latestAnalysis(eventId).orElseThrow();
+            assertEquals(List.of(0.2, 0.5, 0.3), a.probabilities());
+            assertEquals("ef".repeat(32), a.weightsSha256());
+            assertFalse(a.trained());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            assertEquals(Project.VERSION, s.executeQuery("PRAGMA user_version").getInt(1));
+            assertEquals("wal", s.executeQuery("PRAGMA journal_mode").getString(1));
+        }
+    }
+
+    @Test
+    void editsAndDeletesAreKeptAndABadEditWritesNothing(@TempDir Path dir) throws Exception {
+        try (Project p = Project.open(dir.resolve("p.glimpse"))) {
+            long clip = p.addClip("/a.mp4", 1, "00".repeat(32), 25, 100, 64, 64).id();
+            Project.Event e = p.addEvent(event(clip, 10, 14, 20, "others"));
+            p.updateEvent(new Project.Event(e.id(), clip, 11, 15, 25, "casme2-5", "disgust", null, "recoded", "B",
+                    List.of(new Project.ActionUnit("9", null))));
+            Project.Event changed = p.events(clip).get(0);
+            assertEquals(11, changed.onset());
+            assertEquals("disgust", changed.label());
+            assertEquals(null, changed.confidence());
+            assertEquals(List.of(new Project.ActionUnit("9", null)), changed.actionUnits());
+            // an update of an event that is not there fails as a whole
+            StoreException missing = assertThrows(StoreException.class, () -> p.updateEvent(new Project.Event(999, clip,
+                    1, 2, 3, null, null, null, "", null, List.of())));
+            assertTrue(missing.getMessage().contains("p.glimpse") && missing.getMessage().contains("not saved"));
+            // an intensity outside A-E is refused by the database, and the event's other changes with it
+            assertThrows(StoreException.class, () -> p.updateEvent(new Project.Event(e.id(), clip, 40, 45, 50, null,
+                    "surprise", null, "", null, List.of(new Project.ActionUnit("1", "Z")))));
+            assertEquals(11, p.events(clip).get(0).onset(), "the failed change left nothing behind");
+            assertThrows(IllegalArgumentException.class, () -> event(clip, 20, 14, 30, "x"));
+            p.deleteEvent(e.id());
+            assertTrue(p.events(clip).isEmpty());
+        }
+    }
+
+    @Test
+    void aSecondWriterIsRefused(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("shared.glimpse");
+        try (Project first = Project.open(db)) {
+            StoreException e = assertThrows(StoreException.class, () -> Project.open(db));
+            assertTrue(e.getMessage().contains(db.toString()) && e.getMessage().contains("another Glimpse"), e.getMessage());
+        }
+        Project.open(db).close(); // free again once the first has closed
+    }
+
+    @Test
+    void aDatabaseOfANewerVersionIsRefusedAndLeftUntouched(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("newer.glimpse");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE future(x)");
+            s.execute("PRAGMA user_version = 99");
+        }
+        byte[] before = Files.readAllBytes(db);
+        StoreException e = assertThrows(StoreException.class, () -> Project.open(db));
+        assertTrue(e.getMessage().contains("newer Glimpse") && e.getMessage().contains(db.toString()), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(db));
+        assertFalse(Files.exists(dir.resolve("newer.glimpse-wal")));
+    }
+
+    @Test
+    void aCorruptFileAndAnotherProgramsDatabaseAreRefusedAndLeftUntouched(@TempDir Path dir) throws Exception {
+        Path junk = dir.resolve("junk.glimpse");
+        byte[] noise = new byte[8192];
+        new java.util.Random(1).nextBytes(noise);
+        Files.write(junk, noise);
+        StoreException e = assertThrows(StoreException.class, () -> Project.open(junk));
+        assertTrue(e.getMessage().contains(junk.toString()) && e.getMessage().contains("not a Glimpse project"), e.getMessage());
+        assertArrayEquals(noise, Files.readAllBytes(junk));
+
+        Path other = dir.resolve("other.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE invoices(id)");
+        }
+        byte[] before = Files.readAllBytes(other);
+        StoreException o = assertThrows(StoreException.class, () -> Project.open(other));
+        assertTrue(o.getMessage().contains("not a Glimpse project"), o.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(other));
+    }
+
+    @Test
+    void killingTheProgramInTheMiddleOfAWriteLosesNoCommittedEdit(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("crash.glimpse");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), CrashDuringWrite.class.getName(), db.toString())
+                .redirectErrorStream(true).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(3, process.exitValue(), "the writer was killed mid-transaction: " + output);
+        try (Project p = Project.open(db)) {
+            List<Project.Event> events = p.events(p.clips().get(0).id());
+            assertEquals(1, events.size());
+            assertEquals("committed", events.get(0).notes());
+        }
+    }
+
+    @Test
+    void aMovedClipIsFoundByItsChecksumAndRelinked(@TempDir Path dir) throws Exception {
+        try (Project p = Project.open(dir.resolve("r.glimpse"))) {
+            Project.StoredClip clip = p.addClip("/old/place.mp4", 10, "12".repeat(32), 30, 10, 64, 64);
+            Project.StoredClip found = p.clipBySha256("12".repeat(32)).orElseThrow();
+            p.relink(found.id(), "/new/place.mp4");
+            assertEquals("/new/place.mp4", p.clips().get(0).path());
+            assertEquals(clip.id(), p.clips().get(0).id());
+        }
+    }
+}
