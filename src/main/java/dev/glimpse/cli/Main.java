@@ -12,15 +12,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Micro-expression annotation and ATM-GCN analysis.",
-        subcommands = {AnalyzeCommand.class, InfoCommand.class, FramesCommand.class, BenchCommand.class,
+        subcommands = {GuiCommand.class, AnalyzeCommand.class, InfoCommand.class, FramesCommand.class, BenchCommand.class,
                 BenchDecodeCommand.class,
                 DatasetCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class,
                 SynthCommand.class, WeightsInitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         DjlRuntime.configure();
@@ -41,10 +38,10 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** With no command: the desktop app on the bundled sample clip. */
     @Override
     public void run() {
-        // No desktop app yet: say what the program can do.
-        spec.commandLine().usage(System.out);
+        new GuiCommand().call();
     }
 
     /** A mistake in what the user asked for; its message is all they need to see. */

@@ -1,0 +1,177 @@
+package dev.glimpse.ui;
+
+import dev.glimpse.store.Project;
+import dev.glimpse.store.StoreException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Coding events on one clip: O, A and F set the onset, apex and offset of the event being coded at the
+ * current frame; once onset < apex <= offset holds, the event is saved to the project (committed before
+ * it shows as saved) and later marks edit it. N starts a new event. Every saved change can be undone and
+ * redone, each undo and redo itself a committed change.
+ */
+public final class AnnotationViewModel {
+    private final Project project;
+    private final long clipId;
+    private final String annotator;
+    private final ObservableList<Project.Event> events = FXCollections.observableArrayList();
+    private final ObjectProperty<Project.Event> current = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> message = new SimpleObjectProperty<>("");
+    private final Deque<Edit> undo = new ArrayDeque<>();
+    private final Deque<Edit> redo = new ArrayDeque<>();
+    private Integer onset;
+    private Integer apex;
+    private Integer offset;
+
+    /** A saved change: the event before (null: it did not exist) and after (null: deleted). */
+    private record Edit(Project.Event before, Project.Event after) {}
+
+    public AnnotationViewModel(Project project, long clipId, String annotator) throws StoreException {
+        this.project = project;
+        this.clipId = clipId;
+        this.annotator = annotator;
+        events.setAll(project.events(clipId));
+    }
+
+    public ObservableList<Project.Event> events() {
+        return events;
+    }
+
+    public ObjectProperty<Project.Event> currentProperty() {
+        return current;
+    }
+
+    public ObjectProperty<String> messageProperty() {
+        return message;
+    }
+
+    public void newEvent() {
+        current.set(null);
+        onset = null;
+        apex = null;
+        offset = null;
+        message.set("new event: mark onset (O), apex (A) and offset (F)");
+    }
+
+    public void markOnset(int frame) throws StoreException {
+        onset = frame;
+        apply("onset");
+    }
+
+    public void markApex(int frame) throws StoreException {
+        apex = frame;
+        apply("apex");
+    }
+
+    public void markOffset(int frame) throws StoreException {
+        offset = frame;
+        apply("offset");
+    }
+
+    /** Makes {@code e} the event being coded (clicking its span on the timeline). */
+    public void select(Project.Event e) {
+        current.set(e);
+        onset = e.onset();
+        apex = e.apex();
+        offset = e.offset();
+        message.set("event " + e.onset() + "-" + e.apex() + "-" + e.offset());
+    }
+
+    private void apply(String what) throws StoreException {
+        if (onset == null || apex == null || offset == null) {
+            message.set(what + " marked; still to mark: " + missing());
+            return;
+        }
+        if (!(onset < apex && apex <= offset)) {
+            message.set("not saved: an event needs onset < apex <= offset (now " + onset + ", " + apex + ", " + offset + ")");
+            return;
+        }
+        Project.Event before = current.get();
+        Project.Event wanted = before == null
+                ? new Project.Event(0, clipId, onset, apex, offset, null, null, null, "", annotator, List.of())
+                : new Project.Event(before.id(), clipId, onset, apex, offset, before.scheme(), before.label(),
+                        before.confidence(), before.notes(), before.annotator(), before.actionUnits());
+        Project.Event saved = save(before, wanted);
+        undo.push(new Edit(before, saved));
+        redo.clear();
+        message.set("saved: event " + onset + "-" + apex + "-" + offset);
+    }
+
+    private String missing() {
+        StringBuilder b = new StringBuilder();
+        if (onset == null) {
+            b.append("onset (O) ");
+        }
+        if (apex == null) {
+            b.append("apex (A) ");
+        }
+        if (offset == null) {
+            b.append("offset (F)");
+        }
+        return b.toString().trim();
+    }
+
+    /** Writes {@code wanted} (over {@code before}, or new, or deletes when null); the list follows only after the commit. */
+    private Project.Event save(Project.Event before, Project.Event wanted) throws StoreException {
+        Project.Event saved;
+        if (wanted == null) {
+            project.deleteEvent(before.id());
+            saved = null;
+        } else if (before == null || !exists(before.id())) {
+            saved = project.addEvent(wanted);
+        } else {
+            project.updateEvent(wanted);
+            saved = wanted;
+        }
+        events.setAll(project.events(clipId));
+        current.set(saved);
+        return saved;
+    }
+
+    private boolean exists(long id) {
+        return events.stream().anyMatch(e -> e.id() == id);
+    }
+
+    public boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    public boolean canRedo() {
+        return !redo.isEmpty();
+    }
+
+    public void undo() throws StoreException {
+        if (undo.isEmpty()) {
+            return;
+        }
+        Edit e = undo.pop();
+        Project.Event restored = e.before() == null ? null : e.before();
+        Project.Event now = save(e.after(), restored);
+        redo.push(new Edit(now, e.after()));
+        if (now != null) {
+            select(now);
+        } else {
+            newEvent();
+        }
+        message.set("undone");
+    }
+
+    public void redo() throws StoreException {
+        if (redo.isEmpty()) {
+            return;
+        }
+        Edit e = redo.pop();
+        Project.Event now = save(e.before(), e.after());
+        undo.push(new Edit(e.before(), now));
+        if (now != null) {
+            select(now);
+        }
+        message.set("redone");
+    }
+}

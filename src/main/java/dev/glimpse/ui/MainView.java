@@ -1,0 +1,245 @@
+package dev.glimpse.ui;
+
+import dev.glimpse.clip.FrameImage;
+import dev.glimpse.store.Project;
+import dev.glimpse.store.StoreException;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.util.Duration;
+
+/**
+ * The main window's content: the frame, its number and time, a timeline with the events as spans,
+ * the event list, and keyboard-first navigation and coding. It only binds to the view-models.
+ */
+public final class MainView extends BorderPane {
+    static final String SHORTCUTS = String.join("\n",
+            "Space            play / pause",
+            "Left / Right     one frame back / forward",
+            "Shift+Left/Right ten frames",
+            "Home / End       first / last frame",
+            "O / A / F        onset / apex / offset of the current event at this frame",
+            "N                new event",
+            "Ctrl+Z           undo",
+            "Ctrl+Shift+Z     redo",
+            "Ctrl+G           go to frame",
+            "F1               this help");
+
+    private final ViewerViewModel viewer;
+    private final AnnotationViewModel annotation;
+    private final ImageView image = new ImageView();
+    private final Label position = new Label();
+    private final Label message = new Label();
+    private final TextField goTo = new TextField();
+    private final Canvas timeline = new Canvas(800, 36);
+    private final ComboBox<Double> rate = new ComboBox<>();
+    private final Timeline player = new Timeline();
+    private WritableImage buffer;
+
+    public MainView(ViewerViewModel viewer, AnnotationViewModel annotation) {
+        this.viewer = viewer;
+        this.annotation = annotation;
+        image.setPreserveRatio(true);
+        image.setId("frame");
+        image.fitWidthProperty().bind(widthProperty().subtract(260));
+        image.fitHeightProperty().bind(heightProperty().subtract(120));
+        position.setId("position");
+        message.setId("message");
+        goTo.setId("goto");
+        goTo.setPromptText("go to frame");
+        goTo.setPrefColumnCount(7);
+        goTo.setOnAction(e -> {
+            try {
+                viewer.goToFrame(Integer.parseInt(goTo.getText().trim()));
+                goTo.getParent().requestFocus();
+            } catch (RuntimeException ex) {
+                message.setText(ex.getMessage());
+            }
+        });
+        rate.getItems().addAll(0.1, 0.25, 0.5, 1.0, 2.0);
+        rate.setValue(1.0);
+        rate.setFocusTraversable(false);
+        position.textProperty().bind(viewer.positionProperty());
+        message.textProperty().bind(annotation.messageProperty());
+        viewer.frameProperty().addListener((obs, old, frame) -> show(frame));
+        viewer.errorProperty().addListener((obs, old, err) -> {
+            if (err != null) {
+                annotation.messageProperty().set(err);
+            }
+        });
+        viewer.indexProperty().addListener((obs, old, now) -> drawTimeline());
+        annotation.events().addListener((javafx.collections.ListChangeListener<Project.Event>) c -> drawTimeline());
+        timeline.setOnMouseClicked(e -> onTimelineClick(e.getX()));
+        timeline.widthProperty().bind(widthProperty().subtract(20));
+        timeline.widthProperty().addListener((obs, o, n) -> drawTimeline());
+
+        ListView<Project.Event> list = new ListView<>(annotation.events());
+        list.setId("events");
+        list.setFocusTraversable(false);
+        list.setPrefWidth(240);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Project.Event e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.onset() + " - " + e.apex() + " - " + e.offset()
+                        + (e.label() == null ? "" : "  " + e.label()));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, e) -> {
+            if (e != null) {
+                annotation.select(e);
+                viewer.goToFrame(e.onset());
+            }
+        });
+
+        HBox controls = new HBox(10, position, new Label("rate"), rate, goTo, message);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        VBox bottom = new VBox(6, timeline, controls);
+        bottom.setPadding(new Insets(6, 10, 8, 10));
+        setCenter(image);
+        setRight(list);
+        setBottom(bottom);
+        setFocusTraversable(true);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        player.setCycleCount(Timeline.INDEFINITE);
+        show(viewer.frameProperty().get());
+        drawTimeline();
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() == goTo && e.getCode() != KeyCode.ESCAPE) {
+            return; // typing a frame number
+        }
+        try {
+            int big = e.isShiftDown() ? 10 : 1;
+            switch (e.getCode()) {
+                case RIGHT -> viewer.step(big);
+                case LEFT -> viewer.step(-big);
+                case HOME -> viewer.first();
+                case END -> viewer.last();
+                case SPACE -> togglePlay();
+                case O -> annotation.markOnset(viewer.frameNumber());
+                case A -> annotation.markApex(viewer.frameNumber());
+                case F -> annotation.markOffset(viewer.frameNumber());
+                case N -> annotation.newEvent();
+                case Z -> {
+                    if (e.isShortcutDown() && e.isShiftDown()) {
+                        annotation.redo();
+                    } else if (e.isShortcutDown()) {
+                        annotation.undo();
+                    } else {
+                        return;
+                    }
+                }
+                case G -> {
+                    if (!e.isShortcutDown()) {
+                        return;
+                    }
+                    goTo.requestFocus();
+                }
+                case F1 -> help();
+                default -> {
+                    return;
+                }
+            }
+        } catch (StoreException ex) {
+            annotation.messageProperty().set(ex.getMessage()); // not saved, and the user is told
+        }
+        e.consume();
+    }
+
+    private void togglePlay() {
+        if (player.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            player.stop();
+            return;
+        }
+        double fps = viewer.clip().fps() * rate.getValue();
+        player.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1 / fps), ev -> {
+            if (viewer.index() >= viewer.clip().frameCount() - 1) {
+                player.stop();
+            } else {
+                viewer.step(1);
+            }
+        }));
+        player.play();
+    }
+
+    private void help() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, SHORTCUTS);
+        a.setHeaderText("Keyboard shortcuts");
+        a.show();
+    }
+
+    private void show(FrameImage f) {
+        if (f == null) {
+            return;
+        }
+        if (buffer == null || buffer.getWidth() != f.width() || buffer.getHeight() != f.height()) {
+            buffer = new WritableImage(f.width(), f.height());
+            image.setImage(buffer);
+        }
+        buffer.getPixelWriter().setPixels(0, 0, f.width(), f.height(), PixelFormat.getByteRgbInstance(), f.rgb(), 0,
+                f.width() * 3);
+    }
+
+    /** The frame under the playhead, as shown (for tests and export). */
+    public WritableImage shownImage() {
+        return buffer;
+    }
+
+    private void drawTimeline() {
+        GraphicsContext g = timeline.getGraphicsContext2D();
+        double w = timeline.getWidth();
+        double h = timeline.getHeight();
+        int n = viewer.clip().frameCount();
+        g.setFill(Color.web("#f2f2f2"));
+        g.fillRect(0, 0, w, h);
+        for (Project.Event e : annotation.events()) {
+            double x0 = x(viewer.clip().indexOf(e.onset()), n, w);
+            double x1 = x(viewer.clip().indexOf(e.offset()), n, w);
+            g.setFill(Color.web("#7aa6d8"));
+            g.fillRect(x0, 6, Math.max(2, x1 - x0), h - 12);
+            g.setFill(Color.web("#d8572a"));
+            g.fillRect(x(viewer.clip().indexOf(e.apex()), n, w) - 1, 4, 2, h - 8);
+        }
+        g.setFill(Color.BLACK);
+        g.fillRect(x(viewer.index(), n, w) - 1, 0, 2, h);
+    }
+
+    private static double x(int index, int frames, double width) {
+        return frames <= 1 ? 0 : index * (width - 2) / (frames - 1) + 1;
+    }
+
+    private void onTimelineClick(double x) {
+        int n = viewer.clip().frameCount();
+        int index = (int) Math.round((x - 1) * (n - 1) / Math.max(1, timeline.getWidth() - 2));
+        for (Project.Event e : annotation.events()) {
+            if (index >= viewer.clip().indexOf(e.onset()) && index <= viewer.clip().indexOf(e.offset())) {
+                annotation.select(e);
+                viewer.goToFrame(e.onset());
+                return;
+            }
+        }
+        viewer.indexProperty().set(Math.max(0, Math.min(n - 1, index)));
+    }
+}

@@ -1,0 +1,155 @@
+package dev.glimpse.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.glimpse.clip.ClipSource;
+import dev.glimpse.clip.FrameImage;
+import dev.glimpse.clip.VideoFileSource;
+import dev.glimpse.clip.VideoFileWriter;
+import dev.glimpse.store.Project;
+import dev.glimpse.testing.Barcode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless: a generated video whose frames carry their numbers, keys, and the project file. */
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+    static Path dir;
+    static Path video;
+    Project project;
+    ViewerViewModel viewer;
+    MainView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("glimpse-ui");
+        video = dir.resolve("session.mp4");
+        try (VideoFileWriter w = VideoFileWriter.open(video, 128, 96, 25, 10, VideoFileWriter.Kind.MP4_BFRAMES)) {
+            for (int n = 0; n < 60; n++) {
+                w.write(Barcode.frame(n, 128, 96));
+            }
+        }
+        project = Project.open(dir.resolve("study.glimpse"));
+        ClipSource clip = VideoFileSource.open(video, null, 64L << 20);
+        long clipId = GlimpseApp.register(project, clip);
+        viewer = new ViewerViewModel(clip, Platform::runLater);
+        view = new MainView(viewer, new AnnotationViewModel(project, clipId, "tester"));
+        stage.setScene(new Scene(view, 700, 500));
+        stage.show();
+        view.requestFocus();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        viewer.close();
+        project.close();
+    }
+
+    /** The number carried by the frame on screen. */
+    int shownNumber() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> view.shownImage()).get(5, TimeUnit.SECONDS);
+        PixelReader r = img.getPixelReader();
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        byte[] bgra = new byte[w * h * 4];
+        r.getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getByteBgraInstance(), bgra, 0, w * 4);
+        byte[] rgb = new byte[w * h * 3];
+        for (int p = 0; p < w * h; p++) {
+            rgb[p * 3] = bgra[p * 4 + 2];
+            rgb[p * 3 + 1] = bgra[p * 4 + 1];
+            rgb[p * 3 + 2] = bgra[p * 4];
+        }
+        return Barcode.read(new FrameImage(w, h, rgb));
+    }
+
+    void waitForFrame(int number) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewer.frameProperty().get() != null
+                && Barcode.read(viewer.frameProperty().get()) == number);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void keysStepFrameExactlyAndOafSavesAnEventThatSurvivesReopening(FxRobot robot) throws Exception {
+        waitForFrame(0);
+        assertEquals(0, shownNumber());
+        robot.type(KeyCode.RIGHT);
+        waitForFrame(1);
+        assertEquals(1, shownNumber());
+        assertTrue(robot.lookup("#position").queryAs(Label.class).getText().startsWith("frame 1 of 0..59"));
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        waitForFrame(11);
+        assertEquals(11, shownNumber());
+        robot.type(KeyCode.END);
+        waitForFrame(59);
+        robot.type(KeyCode.HOME);
+        waitForFrame(0);
+        robot.type(KeyCode.LEFT); // stays at the first frame
+        waitForFrame(0);
+
+        // code an event: onset 3, apex 7, offset 12
+        for (int k = 0; k < 3; k++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        waitForFrame(3);
+        robot.type(KeyCode.O);
+        for (int k = 0; k < 4; k++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        waitForFrame(7);
+        robot.type(KeyCode.A);
+        for (int k = 0; k < 5; k++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        waitForFrame(12);
+        robot.type(KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#message").queryAs(Label.class).getText().startsWith("saved"));
+
+        // the event is in the database file, committed: a second reader sees it
+        List<Project.Event> saved = project.events(project.clips().get(0).id());
+        assertEquals(1, saved.size());
+        assertEquals(3, saved.get(0).onset());
+        assertEquals(7, saved.get(0).apex());
+        assertEquals(12, saved.get(0).offset());
+        assertEquals("tester", saved.get(0).annotator());
+
+        // move the apex, undo it, redo it
+        robot.type(KeyCode.LEFT, KeyCode.LEFT); // frame 10
+        waitForFrame(10);
+        robot.type(KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10, project.events(project.clips().get(0).id()).get(0).apex());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(7, project.events(project.clips().get(0).id()).get(0).apex());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10, project.events(project.clips().get(0).id()).get(0).apex());
+
+        // an invalid mark is refused and nothing changes: apex after offset
+        robot.type(KeyCode.END);
+        waitForFrame(59);
+        robot.type(KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#message").queryAs(Label.class).getText().startsWith("not saved"));
+        assertEquals(10, project.events(project.clips().get(0).id()).get(0).apex());
+    }
+}
