@@ -20,6 +20,7 @@ import javafx.stage.Stage;
 public final class GlimpseApp extends Application {
     private Project project;
     private ViewerViewModel viewer;
+    private AnalysisViewModel analysis;
 
     /** Arguments: CLIP [PROJECT_DB]. */
     public static void main(String[] args) {
@@ -38,7 +39,9 @@ public final class GlimpseApp extends Application {
             long clipId = register(project, clip);
             viewer = new ViewerViewModel(clip, Platform::runLater);
             AnnotationViewModel annotation = new AnnotationViewModel(project, clipId, System.getProperty("user.name"));
-            MainView view = new MainView(viewer, annotation);
+            analysis = new AnalysisViewModel(project, clipPath, System.getProperty("glimpse.weights"),
+                    System.getProperty("glimpse.device", "auto"), Platform::runLater);
+            MainView view = new MainView(viewer, annotation, analysis);
             stage.setTitle("Glimpse: " + clipPath.getFileName() + " (" + db.getFileName() + ")");
             stage.setScene(new Scene(view, 1100, 760));
             stage.show();
@@ -93,6 +96,9 @@ public final class GlimpseApp extends Application {
     public void stop() throws Exception {
         if (viewer != null) {
             viewer.close();
+        }
+        if (analysis != null) {
+            analysis.close();
         }
         if (project != null) {
             project.close();

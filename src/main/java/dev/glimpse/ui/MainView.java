@@ -42,10 +42,14 @@ public final class MainView extends BorderPane {
             "Ctrl+Z           undo",
             "Ctrl+Shift+Z     redo",
             "Ctrl+G           go to frame",
+            "Ctrl+Enter       analyse the current event with ATM-GCN",
             "F1               this help");
 
     private final ViewerViewModel viewer;
     private final AnnotationViewModel annotation;
+    private final AnalysisViewModel analysis;
+    private final AnalysisPanel analysisPanel;
+    private final Label status = new Label();
     private final ImageView image = new ImageView();
     private final Label position = new Label();
     private final Label message = new Label();
@@ -55,12 +59,22 @@ public final class MainView extends BorderPane {
     private final Timeline player = new Timeline();
     private WritableImage buffer;
 
-    public MainView(ViewerViewModel viewer, AnnotationViewModel annotation) {
+    public MainView(ViewerViewModel viewer, AnnotationViewModel annotation, AnalysisViewModel analysis) {
         this.viewer = viewer;
         this.annotation = annotation;
+        this.analysis = analysis;
+        this.analysisPanel = new AnalysisPanel(analysis, () -> analysis.analyze(annotation.currentProperty().get()),
+                viewer::goToFrame);
+        annotation.currentProperty().addListener((o, a, e) -> analysisPanel.setAnnotatorLabel(e == null ? null : e.label()));
+        status.setId("status");
+        status.textProperty().bind(analysis.statusProperty());
+        analysis.resultProperty().addListener((o, a, b) -> show(viewer.frameProperty().get()));
+        analysis.heatmapOnProperty().addListener((o, a, b) -> show(viewer.frameProperty().get()));
+        analysis.opacityProperty().addListener((o, a, b) -> show(viewer.frameProperty().get()));
+        analysis.colorsProperty().addListener((o, a, b) -> show(viewer.frameProperty().get()));
         image.setPreserveRatio(true);
         image.setId("frame");
-        image.fitWidthProperty().bind(widthProperty().subtract(260));
+        image.fitWidthProperty().bind(widthProperty().subtract(510));
         image.fitHeightProperty().bind(heightProperty().subtract(120));
         position.setId("position");
         message.setId("message");
@@ -114,10 +128,10 @@ public final class MainView extends BorderPane {
         HBox controls = new HBox(10, position, new Label("rate"), rate, goTo, message);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(message, Priority.ALWAYS);
-        VBox bottom = new VBox(6, timeline, controls);
+        VBox bottom = new VBox(6, timeline, controls, status);
         bottom.setPadding(new Insets(6, 10, 8, 10));
         setCenter(image);
-        setRight(list);
+        setRight(new HBox(list, analysisPanel));
         setBottom(bottom);
         setFocusTraversable(true);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -158,6 +172,12 @@ public final class MainView extends BorderPane {
                     goTo.requestFocus();
                 }
                 case F1 -> help();
+                case ENTER -> {
+                    if (!e.isShortcutDown()) {
+                        return;
+                    }
+                    analysis.analyze(annotation.currentProperty().get());
+                }
                 default -> {
                     return;
                 }
@@ -190,16 +210,21 @@ public final class MainView extends BorderPane {
         a.show();
     }
 
-    private void show(FrameImage f) {
-        if (f == null) {
+    private void show(FrameImage raw) {
+        if (raw == null) {
             return;
         }
+        FrameImage f = analysis.overlay(raw, viewer.frameNumber());
         if (buffer == null || buffer.getWidth() != f.width() || buffer.getHeight() != f.height()) {
             buffer = new WritableImage(f.width(), f.height());
             image.setImage(buffer);
         }
         buffer.getPixelWriter().setPixels(0, 0, f.width(), f.height(), PixelFormat.getByteRgbInstance(), f.rgb(), 0,
                 f.width() * 3);
+    }
+
+    AnalysisPanel analysisPanel() {
+        return analysisPanel;
     }
 
     /** The frame under the playhead, as shown (for tests and export). */

@@ -35,6 +35,7 @@ class MainViewTest {
     static Path video;
     Project project;
     ViewerViewModel viewer;
+    AnalysisViewModel analysis;
     MainView view;
 
     @Start
@@ -50,7 +51,9 @@ class MainViewTest {
         ClipSource clip = VideoFileSource.open(video, null, 64L << 20);
         long clipId = GlimpseApp.register(project, clip);
         viewer = new ViewerViewModel(clip, Platform::runLater);
-        view = new MainView(viewer, new AnnotationViewModel(project, clipId, "tester"));
+        Path weights = dev.glimpse.testing.TinyWeights.write(dir.resolve("weights"), "tiny", 4);
+        analysis = new AnalysisViewModel(project, video, weights.toString(), "cpu", Platform::runLater);
+        view = new MainView(viewer, new AnnotationViewModel(project, clipId, "tester"), analysis);
         stage.setScene(new Scene(view, 700, 500));
         stage.show();
         view.requestFocus();
@@ -58,6 +61,7 @@ class MainViewTest {
 
     @AfterEach
     void close() throws Exception {
+        analysis.close();
         viewer.close();
         project.close();
     }
@@ -78,6 +82,54 @@ class MainViewTest {
             rgb[p * 3 + 2] = bgra[p * 4];
         }
         return Barcode.read(new FrameImage(w, h, rgb));
+    }
+
+    byte[] shownRgb() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> view.shownImage()).get(5, TimeUnit.SECONDS);
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        byte[] bgra = new byte[w * h * 4];
+        img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getByteBgraInstance(), bgra, 0, w * 4);
+        return bgra;
+    }
+
+    @Test
+    void analysingAnEventStoresItShowsTheHeatmapAndTheGraphJumpsToANodesFrame(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> analysis.statusProperty().get().contains("weights"));
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("untrained"));
+        for (int[] mark : new int[][] {{4, 'O'}, {9, 'A'}, {16, 'F'}}) {
+            WaitForAsyncUtils.asyncFx(() -> viewer.goToFrame(mark[0])).get();
+            waitForFrame(mark[0]);
+            robot.type(KeyCode.getKeyCode(String.valueOf((char) mark[1])));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#analyse");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> analysis.resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var stored = project.latestAnalysis(project.events(project.clips().get(0).id()).get(0).id()).orElseThrow();
+        assertEquals(analysis.resultProperty().get().weights().sha256(), stored.weightsSha256());
+        assertEquals(7, analysis.resultProperty().get().nodes().size());
+        assertTrue(robot.lookup("#verdict").queryAs(Label.class).getText().contains("untrained"));
+
+        // on a node's frame the heatmap changes what is shown; switched off, the frame is the frame again
+        int nodeFrame = analysis.resultProperty().get().nodes().get(2).frame();
+        WaitForAsyncUtils.asyncFx(() -> viewer.goToFrame(nodeFrame)).get();
+        waitForFrame(nodeFrame);
+        byte[] withHeatmap = shownRgb();
+        robot.clickOn("#heatmap");
+        byte[] without = shownRgb();
+        assertTrue(!java.util.Arrays.equals(withHeatmap, without), "the overlay shows");
+        assertEquals(nodeFrame, shownNumber(), "without the overlay, the frame carries its own number");
+
+        // a click on a graph node takes the viewer to that node's frame
+        int target = analysis.resultProperty().get().nodes().get(5).frame();
+        double[] c = WaitForAsyncUtils.asyncFx(() -> view.analysisPanel().nodeCentre(5)).get();
+        javafx.geometry.Bounds b = robot.lookup("#graph").query().localToScreen(
+                robot.lookup("#graph").query().getBoundsInLocal());
+        robot.clickOn(new javafx.geometry.Point2D(b.getMinX() + c[0], b.getMinY() + c[1]));
+        waitForFrame(target);
+        assertEquals(target, viewer.frameNumber());
     }
 
     void waitForFrame(int number) throws Exception {

@@ -1,0 +1,222 @@
+package dev.glimpse.ui;
+
+import dev.glimpse.analysis.Analysis;
+import dev.glimpse.analysis.ColorMap;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * What ATM-GCN made of the event: run and cancel, class probabilities beside the annotator's label, the
+ * heatmap controls with a legend, and the graph of frame-pair nodes (Global Motion Node on top, edges by
+ * weight for the chosen layer Ã^(l), node size by importance; hover for details, click to jump).
+ */
+final class AnalysisPanel extends VBox {
+    private final AnalysisViewModel vm;
+    private final IntConsumer jumpToFrame;
+    private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 1, 0.25));
+    private final Label verdict = new Label();
+    private final Canvas graph = new Canvas(240, 150);
+    private final ComboBox<Integer> layer = new ComboBox<>();
+    private final Tooltip hover = new Tooltip();
+    private String annotatorLabel;
+
+    AnalysisPanel(AnalysisViewModel vm, Runnable analyze, IntConsumer jumpToFrame) {
+        this.vm = vm;
+        this.jumpToFrame = jumpToFrame;
+        setSpacing(6);
+        setPadding(new Insets(6));
+        setPrefWidth(250);
+        Button run = new Button("Analyse event");
+        run.setId("analyse");
+        run.setFocusTraversable(false);
+        run.setOnAction(e -> analyze.run());
+        run.disableProperty().bind(vm.runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setFocusTraversable(false);
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.runningProperty());
+        Label result = new Label();
+        result.setId("analysis-message");
+        result.setWrapText(true);
+        result.textProperty().bind(vm.messageProperty());
+        verdict.setId("verdict");
+        verdict.setWrapText(true);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(170);
+        CheckBox heatmap = new CheckBox("heatmap");
+        heatmap.setId("heatmap");
+        heatmap.setFocusTraversable(false);
+        heatmap.selectedProperty().bindBidirectional(vm.heatmapOnProperty());
+        Slider opacity = new Slider(0, 1, 0.5);
+        opacity.setFocusTraversable(false);
+        opacity.valueProperty().bindBidirectional(vm.opacityProperty());
+        ComboBox<ColorMap> colors = new ComboBox<>();
+        colors.getItems().addAll(ColorMap.VIRIDIS, ColorMap.JET, ColorMap.GREY);
+        colors.setFocusTraversable(false);
+        colors.valueProperty().bindBidirectional(vm.colorsProperty());
+        Canvas legend = new Canvas(220, 14);
+        vm.colorsProperty().addListener((o, a, b) -> drawLegend(legend));
+        drawLegend(legend);
+        layer.setFocusTraversable(false);
+        layer.setPromptText("layer");
+        layer.valueProperty().addListener((o, a, b) -> drawGraph());
+        graph.setId("graph");
+        Tooltip.install(graph, hover);
+        graph.setOnMouseMoved(e -> hoverAt(e.getX(), e.getY()));
+        graph.setOnMouseClicked(e -> {
+            Analysis.Node n = nodeAt(e.getX(), e.getY());
+            if (n != null) {
+                jumpToFrame.accept(n.frame());
+            }
+        });
+        vm.resultProperty().addListener((o, a, r) -> showResult(r));
+        getChildren().addAll(new HBox(6, run, cancel), progress, result, chart, verdict,
+                new HBox(6, heatmap, colors), opacity, legend, new HBox(6, new Label("graph layer"), layer), graph);
+    }
+
+    void setAnnotatorLabel(String label) {
+        annotatorLabel = label;
+        showVerdict(vm.resultProperty().get());
+    }
+
+    private void showResult(Analysis r) {
+        chart.getData().clear();
+        layer.getItems().clear();
+        if (r == null) {
+            return;
+        }
+        XYChart.Series<String, Number> s = new XYChart.Series<>();
+        for (int c = 0; c < r.classes().size(); c++) {
+            s.getData().add(new XYChart.Data<>(r.classes().get(c), r.probabilities().get(c)));
+        }
+        chart.getData().add(s);
+        for (int l = 0; l < r.adjacency().size(); l++) {
+            layer.getItems().add(l);
+        }
+        if (!layer.getItems().isEmpty()) {
+            layer.setValue(0);
+        }
+        showVerdict(r);
+        drawGraph();
+    }
+
+    private void showVerdict(Analysis r) {
+        if (r == null) {
+            verdict.setText("");
+            return;
+        }
+        verdict.setText("ATM-GCN: " + r.predicted() + (r.weights().trained() ? "" : " (untrained)") + " · annotator: "
+                + (annotatorLabel == null ? "no label yet" : annotatorLabel));
+    }
+
+    private void drawLegend(Canvas c) {
+        GraphicsContext g = c.getGraphicsContext2D();
+        for (int x = 0; x < c.getWidth(); x++) {
+            int rgb = vm.colorsProperty().get().rgb(x / (c.getWidth() - 1));
+            g.setFill(Color.rgb((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255));
+            g.fillRect(x, 0, 1, c.getHeight());
+        }
+    }
+
+    /** Node k's centre: local nodes along a row in temporal order, the Global Motion Node above its place. */
+    private double[] centre(Analysis r, Analysis.Node n) {
+        double w = graph.getWidth();
+        int count = r.nodes().size();
+        double x = 12 + n.index() * (w - 24) / Math.max(1, count - 1);
+        return new double[] {x, n.global() ? 30 : 110};
+    }
+
+    private void drawGraph() {
+        GraphicsContext g = graph.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, graph.getWidth(), graph.getHeight());
+        Analysis r = vm.resultProperty().get();
+        if (r == null || r.adjacency().isEmpty() || layer.getValue() == null) {
+            return;
+        }
+        Analysis.Matrix m = r.adjacency().get(layer.getValue());
+        double max = 0;
+        for (double v : m.values()) {
+            max = Math.max(max, v);
+        }
+        for (int i = 0; i < m.size(); i++) {
+            for (int j = 0; j < m.size(); j++) {
+                double v = m.get(i, j);
+                if (i == j || v <= 0) {
+                    continue;
+                }
+                double[] a = centre(r, r.nodes().get(i));
+                double[] b = centre(r, r.nodes().get(j));
+                int rgb = ColorMap.VIRIDIS.rgb(v / max);
+                g.setStroke(Color.rgb((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, 0.8));
+                g.setLineWidth(0.5 + 3 * v / max);
+                g.strokeLine(a[0], a[1], b[0], b[1]);
+            }
+        }
+        double top = r.nodes().stream().mapToDouble(Analysis.Node::importance).max().orElse(1);
+        for (Analysis.Node n : r.nodes()) {
+            double[] c = centre(r, n);
+            double radius = 3 + 6 * n.importance() / top;
+            g.setFill(n.global() ? Color.web("#d8572a") : Color.web("#2f5d8a"));
+            g.fillOval(c[0] - radius, c[1] - radius, 2 * radius, 2 * radius);
+        }
+    }
+
+    /** The node under (x, y), if any. */
+    Analysis.Node nodeAt(double x, double y) {
+        Analysis r = vm.resultProperty().get();
+        if (r == null) {
+            return null;
+        }
+        for (Analysis.Node n : r.nodes()) {
+            double[] c = centre(r, n);
+            if (Math.hypot(c[0] - x, c[1] - y) <= 9) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** Where node {@code index} is drawn (for tests and for keyboard users' focus rings later). */
+    double[] nodeCentre(int index) {
+        Analysis r = vm.resultProperty().get();
+        return centre(r, r.nodes().get(index));
+    }
+
+    private void hoverAt(double x, double y) {
+        Analysis.Node n = nodeAt(x, y);
+        Analysis r = vm.resultProperty().get();
+        if (n == null || r == null || layer.getValue() == null) {
+            hover.setText("");
+            return;
+        }
+        Analysis.Matrix m = r.adjacency().get(layer.getValue());
+        double incoming = 0;
+        for (int i = 0; i < m.size(); i++) {
+            incoming += m.get(i, n.index());
+        }
+        hover.setText(String.format(Locale.ROOT, "frame %d%s%nimportance %.3f%nincoming weight %.3f", n.frame(),
+                n.global() ? " (Global Motion Node)" : "", n.importance(), incoming));
+    }
+}

@@ -1,0 +1,183 @@
+package dev.glimpse.ui;
+
+import dev.glimpse.analysis.Analysis;
+import dev.glimpse.analysis.Analyzer;
+import dev.glimpse.analysis.ColorMap;
+import dev.glimpse.analysis.Heatmaps;
+import dev.glimpse.analysis.Weights;
+import dev.glimpse.clip.ClipSource;
+import dev.glimpse.clip.ClipSources;
+import dev.glimpse.clip.FaceCrop;
+import dev.glimpse.clip.FrameImage;
+import dev.glimpse.store.Project;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * ATM-GCN from the window: the analyzer loads in the background (the window does not wait for the
+ * engine), an analysis runs as a cancellable background job on its own reader of the clip, and its result
+ * is stored with the event, tied to the weights' checksum, before it is shown. It also composes the
+ * heatmap overlay: the first CA block's map for the frame on screen, over the face crop.
+ */
+public final class AnalysisViewModel implements AutoCloseable {
+    private final Project project;
+    private final Path clipPath;
+    private final Executor uiThread;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "glimpse-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+    private final StringProperty status = new SimpleStringProperty("loading ATM-GCN...");
+    private final ObjectProperty<Analysis> result = new SimpleObjectProperty<>();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BooleanProperty heatmapOn = new SimpleBooleanProperty(true);
+    private final DoubleProperty opacity = new SimpleDoubleProperty(0.5);
+    private final ObjectProperty<ColorMap> colors = new SimpleObjectProperty<>(ColorMap.VIRIDIS);
+    private final StringProperty message = new SimpleStringProperty("");
+    private volatile Analyzer analyzer;
+    private Future<?> job;
+
+    /** @param weights a weights folder, or null for the bundled weights */
+    public AnalysisViewModel(Project project, Path clipPath, String weights, String device, Executor uiThread) {
+        this.project = project;
+        this.clipPath = clipPath;
+        this.uiThread = uiThread;
+        worker.execute(() -> {
+            try {
+                Analyzer a = Analyzer.load(Weights.open(weights), device, null);
+                analyzer = a;
+                String text = a.deviceName() + " · weights " + a.manifest().name() + " (" + a.manifest().status() + ")";
+                uiThread.execute(() -> status.set(text));
+            } catch (Exception e) {
+                uiThread.execute(() -> status.set("ATM-GCN unavailable: " + e.getMessage()));
+            }
+        });
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<Analysis> resultProperty() {
+        return result;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public BooleanProperty heatmapOnProperty() {
+        return heatmapOn;
+    }
+
+    public DoubleProperty opacityProperty() {
+        return opacity;
+    }
+
+    public ObjectProperty<ColorMap> colorsProperty() {
+        return colors;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** Analyses {@code event} in the background; a second call while one runs is ignored. */
+    public void analyze(Project.Event event) {
+        if (event == null) {
+            message.set("mark an event first (O, A, F)");
+            return;
+        }
+        if (running.get()) {
+            return;
+        }
+        running.set(true);
+        progress.set(0);
+        message.set("analysing event " + event.onset() + "-" + event.apex() + "-" + event.offset());
+        job = worker.submit(() -> {
+            try (ClipSource clip = ClipSources.open(clipPath)) {
+                Analyzer a = analyzer;
+                if (a == null) {
+                    throw new IllegalStateException(status.get());
+                }
+                Analysis analysis = a.analyze(clip, event.onset(), event.apex(), event.offset(), null,
+                        (f, text) -> uiThread.execute(() -> progress.set(f)));
+                project.saveAnalysis(new Project.StoredAnalysis(0, event.id(), analysis.weights().sha256(),
+                        analysis.weights().name(), analysis.weights().trained(), analysis.preset(), analysis.device(),
+                        analysis.millis(), analysis.classes(), analysis.probabilities(), analysis.predicted(), null));
+                uiThread.execute(() -> {
+                    result.set(analysis);
+                    message.set("predicted " + analysis.predicted() + (analysis.weights().trained() ? ""
+                            : " (untrained weights: no information)") + ", " + analysis.millis() + " ms");
+                });
+            } catch (CancellationException e) {
+                uiThread.execute(() -> message.set("analysis cancelled"));
+            } catch (Exception e) {
+                uiThread.execute(() -> message.set("analysis failed: " + e.getMessage()));
+            } finally {
+                uiThread.execute(() -> running.set(false));
+            }
+        });
+    }
+
+    public void cancel() {
+        if (job != null) {
+            job.cancel(true);
+        }
+    }
+
+    /** The last stored analysis of an event, for showing it again after reopening. */
+    public Optional<Project.StoredAnalysis> stored(Project.Event event) throws Exception {
+        return event == null ? Optional.empty() : project.latestAnalysis(event.id());
+    }
+
+    /**
+     * {@code frame} with the attention map of the node behind frame number {@code number} laid over its face
+     * crop, or {@code frame} itself when there is no such node or the overlay is off.
+     */
+    public FrameImage overlay(FrameImage frame, int number) {
+        Analysis a = result.get();
+        if (a == null || !heatmapOn.get() || frame == null) {
+            return frame;
+        }
+        Optional<Analysis.AttentionMap> map = a.attentionMaps().stream().filter(m -> m.frame() == number).findFirst();
+        if (map.isEmpty() || !a.crop().fitsIn(frame.width(), frame.height())) {
+            return frame;
+        }
+        int size = a.crop().size();
+        FrameImage crop = FaceCrop.crop(frame, a.crop(), size);
+        FrameImage painted = Heatmaps.overlay(crop, map.get(), colors.get(), opacity.get());
+        byte[] out = frame.rgb().clone();
+        for (int y = 0; y < size; y++) {
+            System.arraycopy(painted.rgb(), y * size * 3, out, ((a.crop().y() + y) * frame.width() + a.crop().x()) * 3, size * 3);
+        }
+        return new FrameImage(frame.width(), frame.height(), out);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        if (analyzer != null) {
+            analyzer.close();
+        }
+    }
+}
