@@ -144,7 +144,7 @@ final class AnalysisPanel extends VBox {
         double w = graph.getWidth();
         int count = r.nodes().size();
         double x = 12 + n.index() * (w - 24) / Math.max(1, count - 1);
-        return new double[] {x, n.global() ? 30 : 110};
+        return new double[] {x, n.global() ? 24 : 96};
     }
 
     private void drawGraph() {
@@ -171,7 +171,15 @@ final class AnalysisPanel extends VBox {
                 int rgb = ColorMap.VIRIDIS.rgb(v / max);
                 g.setStroke(Color.rgb((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, 0.8));
                 g.setLineWidth(0.5 + 3 * v / max);
-                g.strokeLine(a[0], a[1], b[0], b[1]);
+                if (a[1] == b[1]) {
+                    // between two local nodes: an arc below the row, so that it is not hidden by the row
+                    g.beginPath();
+                    g.moveTo(a[0], a[1]);
+                    g.quadraticCurveTo((a[0] + b[0]) / 2, a[1] + 12 + 4 * Math.abs(i - j), b[0], b[1]);
+                    g.stroke();
+                } else {
+                    g.strokeLine(a[0], a[1], b[0], b[1]);
+                }
             }
         }
         double top = r.nodes().stream().mapToDouble(Analysis.Node::importance).max().orElse(1);
