@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +27,7 @@ public final class Casme2Reader implements DatasetReader {
 
     @Override
     public Rows rows(Path root, Path sheetFile) throws IOException {
-        if (!Files.isDirectory(root)) {
-            throw new DatasetException(root, Files.exists(root) ? "is not a folder" : "does not exist");
-        }
+        FrameFolders.requireFolder(root);
         Path sheetPath = sheetFile != null ? sheetFile : findSheet(root);
         Layout layout = layout(root);
         List<String> warnings = new ArrayList<>();
@@ -65,21 +62,9 @@ public final class Casme2Reader implements DatasetReader {
                     rows.add(DatasetReader.Entry.refused(rowNumber, "no filename or no emotion"));
                     continue;
                 }
-                Annotation a;
-                try {
-                    a = Annotation.of(Sheets.text(row, onsetCol), Sheets.text(row, apexCol), Sheets.text(row, offsetCol));
-                } catch (Annotation.Refused e) {
-                    rows.add(DatasetReader.Entry.refused(rowNumber, e.getMessage()));
-                    continue;
-                }
-                Path clip = layout.subjectFolder(subjectNumber).resolve(episode);
-                String missing = folders.missing(clip, a.onset(), a.apex(), a.offset());
-                if (missing != null) {
-                    rows.add(DatasetReader.Entry.refused(rowNumber, missing));
-                    continue;
-                }
-                rows.add(DatasetReader.Entry.of(rowNumber, new Sample(name(), subject, episode, clip, a.onset(), a.apex(),
-                        a.offset(), label, -1, FPS, layout.cropped(), rowNumber, a.notes())));
+                rows.add(folders.entry(rowNumber, name(), subject, episode, layout.subjectFolder(subjectNumber).resolve(episode),
+                        label, Sheets.text(row, onsetCol), Sheets.text(row, apexCol), Sheets.text(row, offsetCol), FPS,
+                        layout.cropped()));
             }
         }
         return new Rows(rows, warnings);
@@ -87,22 +72,8 @@ public final class Casme2Reader implements DatasetReader {
 
     /** The coding sheet under the root: the newest {@code CASME2-coding-*.xlsx} by name, else any {@code .xlsx}. */
     static Path findSheet(Path root) throws DatasetException {
-        try (Stream<Path> files = Files.walk(root, 2, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-            List<Path> sheets = files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx"))
-                    .sorted(Comparator.comparing((Path p) -> !p.getFileName().toString().toLowerCase(Locale.ROOT)
-                            .startsWith("casme2-coding")).thenComparing(Comparator.comparing(
-                            (Path p) -> p.getFileName().toString()).reversed()))
-                    .toList();
-            if (sheets.isEmpty()) {
-                throw new DatasetException(root, "holds no CASME II coding sheet (CASME2-coding-*.xlsx); name one with --sheet");
-            }
-            return sheets.get(0);
-        } catch (IOException e) {
-            if (e instanceof DatasetException d) {
-                throw d;
-            }
-            throw new DatasetException(root, "cannot be searched: " + e.getMessage());
-        }
+        return Sheets.find(root, 2, n -> n.startsWith("casme2-coding") || n.contains("casme"),
+                "CASME II coding sheet (CASME2-coding-*.xlsx)");
     }
 
     /** Where the subject folders are, and whether the frames are the dataset's face crops. */

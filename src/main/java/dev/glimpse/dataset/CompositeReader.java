@@ -28,9 +28,7 @@ public final class CompositeReader implements DatasetReader {
 
     @Override
     public Rows rows(Path root, Path list) throws IOException {
-        if (!Files.isDirectory(root)) {
-            throw new DatasetException(root, Files.exists(root) ? "is not a folder" : "does not exist");
-        }
+        FrameFolders.requireFolder(root);
         List<String> lines = list != null ? Files.readAllLines(list, StandardCharsets.UTF_8) : bundledList();
         List<String> warnings = new ArrayList<>();
         Map<String, Map<String, Sample>> byDatabase = new HashMap<>();

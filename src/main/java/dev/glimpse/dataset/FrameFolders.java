@@ -58,6 +58,33 @@ final class FrameFolders {
         return numbers;
     }
 
+    /** The dataset root must be a folder. */
+    static void requireFolder(Path root) throws DatasetException {
+        if (!Files.isDirectory(root)) {
+            throw new DatasetException(root, Files.exists(root) ? "is not a folder" : "does not exist");
+        }
+    }
+
+    /**
+     * One annotation row made into an entry: the interval read and repaired ({@link Annotation}), and the
+     * frames it needs found in {@code clip}; or the reason it cannot be used.
+     */
+    DatasetReader.Entry entry(int row, String database, String subject, String episode, Path clip, String label,
+                              String onset, String apex, String offset, double fps, boolean cropped) {
+        Annotation a;
+        try {
+            a = Annotation.of(onset, apex, offset);
+        } catch (Annotation.Refused e) {
+            return DatasetReader.Entry.refused(row, e.getMessage());
+        }
+        String missing = missing(clip, a.onset(), a.apex(), a.offset());
+        if (missing != null) {
+            return DatasetReader.Entry.refused(row, missing);
+        }
+        return DatasetReader.Entry.of(row, new Sample(database, subject, episode, clip, a.onset(), a.apex(), a.offset(),
+                label, -1, fps, cropped, row, a.notes()));
+    }
+
     /** A child folder by exact name, else ignoring case. */
     static Path child(Path parent, String name) {
         Path exact = parent.resolve(name);

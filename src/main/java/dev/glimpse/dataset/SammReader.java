@@ -1,13 +1,11 @@
 package dev.glimpse.dataset;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -26,9 +24,7 @@ public final class SammReader implements DatasetReader {
 
     @Override
     public Rows rows(Path root, Path sheetFile) throws IOException {
-        if (!Files.isDirectory(root)) {
-            throw new DatasetException(root, Files.exists(root) ? "is not a folder" : "does not exist");
-        }
+        FrameFolders.requireFolder(root);
         Path sheetPath = sheetFile != null ? sheetFile : findSheet(root);
         List<DatasetReader.Entry> rows = new ArrayList<>();
         FrameFolders folders = new FrameFolders();
@@ -61,37 +57,14 @@ public final class SammReader implements DatasetReader {
                     rows.add(DatasetReader.Entry.refused(rowNumber, "no filename or no emotion"));
                     continue;
                 }
-                Annotation a;
-                try {
-                    a = Annotation.of(Sheets.text(row, onsetCol), Sheets.text(row, apexCol), Sheets.text(row, offsetCol));
-                } catch (Annotation.Refused e) {
-                    rows.add(DatasetReader.Entry.refused(rowNumber, e.getMessage()));
-                    continue;
-                }
-                Path clip = root.resolve(subject).resolve(episode);
-                String missing = folders.missing(clip, a.onset(), a.apex(), a.offset());
-                if (missing != null) {
-                    rows.add(DatasetReader.Entry.refused(rowNumber, missing));
-                    continue;
-                }
-                rows.add(DatasetReader.Entry.of(rowNumber, new Sample(name(), subject, episode, clip, a.onset(), a.apex(),
-                        a.offset(), label, -1, FPS, false, rowNumber, a.notes())));
+                rows.add(folders.entry(rowNumber, name(), subject, episode, root.resolve(subject).resolve(episode), label,
+                        Sheets.text(row, onsetCol), Sheets.text(row, apexCol), Sheets.text(row, offsetCol), FPS, false));
             }
         }
         return new Rows(rows, List.of());
     }
 
     static Path findSheet(Path root) throws DatasetException {
-        try (Stream<Path> files = Files.walk(root, 2, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-            return files.filter(p -> {
-                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return n.endsWith(".xlsx") && n.contains("samm");
-            }).sorted().findFirst().orElseThrow(() -> new DatasetException(root,
-                    "holds no SAMM coding sheet (SAMM_Micro_FACS_Codes_v2.xlsx); name one with --sheet"));
-        } catch (DatasetException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new DatasetException(root, "cannot be searched: " + e.getMessage());
-        }
+        return Sheets.find(root, 2, n -> n.contains("samm"), "SAMM coding sheet (SAMM_Micro_FACS_Codes_v2.xlsx)");
     }
 }

@@ -21,6 +21,22 @@ final class Sheets {
 
     private Sheets() {}
 
+    /** The first spreadsheet under {@code root} (up to {@code depth} folders down, following links) that {@code wanted} accepts by file name, newest name first. */
+    static Path find(Path root, int depth, java.util.function.Predicate<String> wanted, String describe)
+            throws DatasetException {
+        try (java.util.stream.Stream<Path> files = Files.walk(root, depth, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            return files.filter(p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.endsWith(".xlsx") && wanted.test(n);
+            }).sorted(java.util.Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                    .findFirst().orElseThrow(() -> new DatasetException(root, "holds no " + describe + "; name one with --sheet"));
+        } catch (DatasetException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DatasetException(root, "cannot be searched: " + e.getMessage());
+        }
+    }
+
     static Workbook open(Path file) throws DatasetException {
         if (!Files.isRegularFile(file)) {
             throw new DatasetException(file, Files.exists(file) ? "is not a file" : "does not exist");

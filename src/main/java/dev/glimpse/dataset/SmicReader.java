@@ -29,9 +29,7 @@ public final class SmicReader implements DatasetReader {
 
     @Override
     public Rows rows(Path root, Path sheet) throws IOException {
-        if (!Files.isDirectory(root)) {
-            throw new DatasetException(root, Files.exists(root) ? "is not a folder" : "does not exist");
-        }
+        FrameFolders.requireFolder(root);
         Path hs = Files.isDirectory(FrameFolders.child(root, "HS")) ? FrameFolders.child(root, "HS") : root;
         List<Path> subjects = children(hs).stream().filter(p -> SUBJECT.matcher(p.getFileName().toString()).matches())
                 .sorted(Comparator.comparingInt(SmicReader::subjectNumber)).toList();
