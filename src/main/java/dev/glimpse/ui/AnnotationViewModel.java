@@ -74,6 +74,28 @@ public final class AnnotationViewModel {
         apply("offset");
     }
 
+    /**
+     * Codes the current event: an emotion label from a class scheme, a confidence (0-1, or null) and notes;
+     * saved and undoable like any other change.
+     */
+    public void code(String scheme, String label, Double confidence, String notes) throws StoreException {
+        Project.Event before = current.get();
+        if (before == null) {
+            message.set("mark an event first (O, A, F)");
+            return;
+        }
+        if (confidence != null && (confidence < 0 || confidence > 1)) {
+            message.set("not saved: confidence must be between 0 and 1");
+            return;
+        }
+        Project.Event wanted = new Project.Event(before.id(), before.clipId(), before.onset(), before.apex(),
+                before.offset(), scheme, label, confidence, notes, before.annotator(), before.actionUnits());
+        Project.Event saved = save(before, wanted);
+        undo.push(new Edit(before, saved));
+        redo.clear();
+        message.set("saved: " + (label == null ? "no label" : label));
+    }
+
     /** Makes {@code e} the event being coded (clicking its span on the timeline). */
     public void select(Project.Event e) {
         current.set(e);

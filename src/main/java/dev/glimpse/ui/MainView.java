@@ -125,7 +125,35 @@ public final class MainView extends BorderPane {
             }
         });
 
-        HBox controls = new HBox(10, position, new Label("rate"), rate, goTo, message);
+        ComboBox<String> scheme = new ComboBox<>();
+        scheme.getItems().addAll(dev.glimpse.dataset.ClassScheme.NAMES);
+        scheme.setValue("casme2-5");
+        scheme.setFocusTraversable(false);
+        ComboBox<String> label = new ComboBox<>();
+        label.setId("label");
+        label.setPromptText("emotion");
+        label.setFocusTraversable(false);
+        scheme.valueProperty().addListener((o, a, b) -> label.getItems().setAll(dev.glimpse.dataset.ClassScheme.named(b).classes()));
+        label.getItems().setAll(dev.glimpse.dataset.ClassScheme.named(scheme.getValue()).classes());
+        label.setOnAction(ev -> {
+            Project.Event e = annotation.currentProperty().get();
+            if (label.getValue() == null || e == null || label.getValue().equals(e.label())) {
+                return;
+            }
+            try {
+                annotation.code(scheme.getValue(), label.getValue(), e.confidence(), e.notes());
+            } catch (StoreException ex) {
+                annotation.messageProperty().set(ex.getMessage());
+            }
+            requestFocus();
+        });
+        annotation.currentProperty().addListener((o, a, e) -> {
+            if (e != null && e.scheme() != null) {
+                scheme.setValue(e.scheme());
+            }
+            label.setValue(e == null ? null : e.label());
+        });
+        HBox controls = new HBox(10, position, new Label("rate"), rate, goTo, scheme, label, message);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(message, Priority.ALWAYS);
         VBox bottom = new VBox(6, timeline, controls, status);

@@ -1,0 +1,175 @@
+package dev.glimpse.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * A project's events in and out: a CSV that Glimpse's own lab-clip reader takes back
+ * ({@code path,subject,onset,apex,offset,label}, then the rest of the coding), and an XLSX coding sheet laid
+ * out like CASME II's (Subject, Filename, -, OnsetFrame, ApexFrame, OffsetFrame, -, Action Units, Estimated
+ * Emotion), which can also be imported. Files are written beside and moved into place: nothing half-written.
+ */
+public final class EventExchange {
+    private static final String[] SHEET = {"Subject", "Filename", "", "OnsetFrame", "ApexFrame", "OffsetFrame", "",
+        "Action Units", "Estimated Emotion", "Annotator", "Confidence", "Notes"};
+
+    private EventExchange() {}
+
+    public static int exportCsv(Project project, Path out) throws IOException {
+        int n = 0;
+        Path tmp = temp(out);
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write("path,subject,onset,apex,offset,label,scheme,action_units,confidence,annotator,notes\n");
+            for (Project.StoredClip clip : project.clips()) {
+                for (Project.Event e : project.events(clip.id())) {
+                    w.write(String.join(",", csv(clip.path()), csv(stem(clip.path())), Integer.toString(e.onset()),
+                            Integer.toString(e.apex()), Integer.toString(e.offset()), csv(e.label()), csv(e.scheme()),
+                            csv(units(e)), e.confidence() == null ? "" : e.confidence().toString(), csv(e.annotator()),
+                            csv(e.notes())) + "\n");
+                    n++;
+                }
+            }
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return n;
+    }
+
+    public static int exportCodingSheet(Project project, Path out) throws IOException {
+        int n = 0;
+        Path tmp = temp(out);
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet sheet = book.createSheet("Sheet1");
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < SHEET.length; c++) {
+                if (!SHEET[c].isEmpty()) {
+                    header.createCell(c).setCellValue(SHEET[c]);
+                }
+            }
+            for (Project.StoredClip clip : project.clips()) {
+                for (Project.Event e : project.events(clip.id())) {
+                    Row row = sheet.createRow(++n);
+                    row.createCell(0).setCellValue(stem(clip.path()));
+                    row.createCell(1).setCellValue(Path.of(clip.path()).getFileName().toString());
+                    row.createCell(3).setCellValue(e.onset());
+                    row.createCell(4).setCellValue(e.apex());
+                    row.createCell(5).setCellValue(e.offset());
+                    row.createCell(7).setCellValue(units(e));
+                    row.createCell(8).setCellValue(e.label() == null ? "" : e.label());
+                    row.createCell(9).setCellValue(e.annotator() == null ? "" : e.annotator());
+                    if (e.confidence() != null) {
+                        row.createCell(10).setCellValue(e.confidence());
+                    }
+                    row.createCell(11).setCellValue(e.notes());
+                }
+            }
+            try (OutputStream o = Files.newOutputStream(tmp)) {
+                book.write(o);
+            }
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return n;
+    }
+
+    /**
+     * Adds the events of a coding sheet (as {@link #exportCodingSheet} writes it, or CASME II's) to the project's
+     * clips, matched by file name. Returns the rows it could not place, with the reason; everything else is added
+     * in one transaction per event.
+     */
+    public static List<String> importCodingSheet(Project project, Path sheetFile, String annotator) throws IOException {
+        Map<String, Project.StoredClip> byName = new HashMap<>();
+        for (Project.StoredClip c : project.clips()) {
+            byName.put(Path.of(c.path()).getFileName().toString().toLowerCase(Locale.ROOT), c);
+        }
+        List<String> refused = new ArrayList<>();
+        DataFormatter format = new DataFormatter(Locale.ROOT);
+        try (InputStream in = Files.newInputStream(sheetFile); Workbook book = WorkbookFactory.create(in)) {
+            Sheet sheet = book.getSheet("Sheet1") != null ? book.getSheet("Sheet1") : book.getSheetAt(0);
+            Row header = sheet.getRow(sheet.getFirstRowNum());
+            Map<String, Integer> cols = new HashMap<>();
+            for (var cell : header) {
+                cols.put(format.formatCellValue(cell).replaceAll("\\s+", "").toLowerCase(Locale.ROOT), cell.getColumnIndex());
+            }
+            for (String required : List.of("filename", "onsetframe", "apexframe", "offsetframe")) {
+                if (!cols.containsKey(required)) {
+                    throw new StoreException(sheetFile, "has no column '" + required + "'");
+                }
+            }
+            for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                String file = cell(format, row, cols.get("filename"));
+                Project.StoredClip clip = byName.get(file.toLowerCase(Locale.ROOT));
+                if (clip == null) {
+                    refused.add("row " + (r + 1) + ": no clip named '" + file + "' in the project");
+                    continue;
+                }
+                try {
+                    int onset = Integer.parseInt(cell(format, row, cols.get("onsetframe")));
+                    int apex = Integer.parseInt(cell(format, row, cols.get("apexframe")));
+                    int offset = Integer.parseInt(cell(format, row, cols.get("offsetframe")));
+                    String label = cols.containsKey("estimatedemotion") ? cell(format, row, cols.get("estimatedemotion")) : "";
+                    String who = cols.containsKey("annotator") ? cell(format, row, cols.get("annotator")) : "";
+                    List<Project.ActionUnit> aus = new ArrayList<>();
+                    if (cols.containsKey("actionunits")) {
+                        for (String u : cell(format, row, cols.get("actionunits")).split("\\+")) {
+                            if (!u.isBlank()) {
+                                aus.add(new Project.ActionUnit(u.trim(), null));
+                            }
+                        }
+                    }
+                    project.addEvent(new Project.Event(0, clip.id(), onset, apex, offset, null,
+                            label.isEmpty() ? null : label, null, "", who.isEmpty() ? annotator : who, aus));
+                } catch (IllegalArgumentException e) {
+                    refused.add("row " + (r + 1) + ": " + e.getMessage());
+                }
+            }
+        }
+        return refused;
+    }
+
+    private static String cell(DataFormatter f, Row row, int column) {
+        return row.getCell(column) == null ? "" : f.formatCellValue(row.getCell(column)).trim();
+    }
+
+    private static String units(Project.Event e) {
+        return String.join("+", e.actionUnits().stream().map(Project.ActionUnit::unit).toList());
+    }
+
+    private static String stem(String path) {
+        String name = Path.of(path).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String csv(String v) {
+        if (v == null) {
+            return "";
+        }
+        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    private static Path temp(Path out) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return Files.createTempFile(dir, ".glimpse-export", ".tmp");
+    }
+}

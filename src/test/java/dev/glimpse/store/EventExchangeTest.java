@@ -1,0 +1,51 @@
+package dev.glimpse.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.glimpse.dataset.ClassScheme;
+import dev.glimpse.dataset.CsvReader;
+import dev.glimpse.dataset.DatasetReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventExchangeTest {
+
+    @Test
+    void eventsGoOutAsCsvAndCodingSheetAndComeBackIn(@TempDir Path dir) throws Exception {
+        Path a = Files.writeString(dir.resolve("client-a.mp4"), "video a");
+        Path b = Files.writeString(dir.resolve("client-b.mp4"), "video b");
+        try (Project p = Project.open(dir.resolve("study.glimpse"))) {
+            long ca = p.addClip(a.toString(), 7, "aa".repeat(32), 30, 900, 640, 480).id();
+            long cb = p.addClip(b.toString(), 7, "bb".repeat(32), 30, 900, 640, 480).id();
+            p.addEvent(new Project.Event(0, ca, 10, 14, 20, "casme2-5", "happiness", 0.9, "smiled, then \"hid\" it", "R",
+                    List.of(new Project.ActionUnit("6", "B"), new Project.ActionUnit("12", "C"))));
+            p.addEvent(new Project.Event(0, cb, 100, 103, 111, "casme2-5", "surprise", null, "", "R", List.of()));
+            assertEquals(2, EventExchange.exportCsv(p, dir.resolve("events.csv")));
+            assertEquals(2, EventExchange.exportCodingSheet(p, dir.resolve("coding.xlsx")));
+        }
+        // the CSV is what Glimpse's own lab-clip reader takes
+        DatasetReport r = new CsvReader().read(dir, dir.resolve("events.csv"), ClassScheme.named("casme2-5"));
+        assertEquals(2, r.used(), r.skipped().toString());
+        assertEquals(14, r.samples().get(0).apex());
+        assertEquals("surprise", r.samples().get(1).label());
+
+        // the coding sheet goes into another project with the same clips
+        try (Project q = Project.open(dir.resolve("other.glimpse"))) {
+            long ca = q.addClip(a.toString(), 7, "aa".repeat(32), 30, 900, 640, 480).id();
+            q.addClip(b.toString(), 7, "bb".repeat(32), 30, 900, 640, 480);
+            List<String> refused = EventExchange.importCodingSheet(q, dir.resolve("coding.xlsx"), "importer");
+            assertTrue(refused.isEmpty(), refused.toString());
+            Project.Event e = q.events(ca).get(0);
+            assertEquals(10, e.onset());
+            assertEquals(14, e.apex());
+            assertEquals(20, e.offset());
+            assertEquals("happiness", e.label());
+            assertEquals("R", e.annotator());
+            assertEquals(List.of("12", "6"), e.actionUnits().stream().map(Project.ActionUnit::unit).toList());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.glimpse.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.glimpse.store.Project;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Coding without a window: marks, labels, undo and redo, each a committed change. */
+class AnnotationViewModelTest {
+
+    @Test
+    void marksLabelsUndoAndRedo(@TempDir Path dir) throws Exception {
+        try (Project p = Project.open(dir.resolve("c.glimpse"))) {
+            long clip = p.addClip("/x.mp4", 1, "cc".repeat(32), 30, 100, 64, 64).id();
+            AnnotationViewModel vm = new AnnotationViewModel(p, clip, "coder");
+            vm.markOnset(5);
+            vm.markApex(8);
+            assertTrue(p.events(clip).isEmpty(), "not saved before the offset");
+            vm.markOffset(12);
+            assertEquals(1, p.events(clip).size());
+            vm.code("casme2-5", "disgust", 0.7, "nose wrinkle");
+            assertEquals("disgust", p.events(clip).get(0).label());
+            assertEquals(0.7, p.events(clip).get(0).confidence());
+            vm.code("casme2-5", "others", 1.5, "");
+            assertTrue(vm.messageProperty().get().startsWith("not saved"));
+            vm.undo();
+            assertNull(p.events(clip).get(0).label());
+            vm.redo();
+            assertEquals("disgust", p.events(clip).get(0).label());
+            vm.undo();
+            vm.undo(); // the event itself
+            assertTrue(p.events(clip).isEmpty());
+            vm.redo();
+            assertEquals(1, p.events(clip).size());
+            assertEquals(8, p.events(clip).get(0).apex());
+        }
+    }
+}
