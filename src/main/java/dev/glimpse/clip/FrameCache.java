@@ -38,6 +38,10 @@ final class FrameCache {
         }
     }
 
+    long budget() {
+        return budget;
+    }
+
     synchronized long bytes() {
         return bytes;
     }

@@ -65,7 +65,7 @@ import org.bytedeco.javacpp.PointerPointer;
 public final class VideoFileSource implements ClipSource {
     /** Default budget of decoded frames kept in memory: about 40 frames of 1080p. */
     public static final long DEFAULT_CACHE_BYTES = 256L << 20;
-    /** Frames just before a target are converted and cached on the way, so stepping back is instant. */
+    /** Frames just before a random target that are converted and cached on the way. */
     private static final int KEEP_BEHIND = 8;
 
     static {
@@ -91,6 +91,8 @@ public final class VideoFileSource implements ClipSource {
     private final IntPointer rgbStride;
 
     private int lastIndex = -1;    // presentation index of the last frame the decoder produced
+    private int lastShown = -1;    // the last frame asked for
+    private int keepBehind = KEEP_BEHIND; // for the current target: how many frames before it to cache
     private long decodeAllFrom = Long.MIN_VALUE; // while approaching a target: packets before this time may skip non-reference frames
     private boolean draining;      // the decoder has been sent end-of-stream
     private boolean closed;
@@ -326,6 +328,8 @@ public final class VideoFileSource implements ClipSource {
             throw new ClipException(path, "is closed");
         }
         FrameImage hit = cache.get(target);
+        boolean backwards = target < lastShown;
+        lastShown = target;
         if (hit != null) {
             return hit;
         }
@@ -339,8 +343,11 @@ public final class VideoFileSource implements ClipSource {
         boolean forward = !draining && lastIndex >= 0 && lastIndex < target && target - lastIndex <= target - key + 16;
         if (!forward) {
             seekTo(key);
-            // frames nothing refers to are not needed on the way: decode them from a couple of frames before the target
-            approach(index.pts[Math.max(key, target - 2)]);
+            // Stepping back, the annotator will want the frames before this one next: decode and cache as many as
+            // the frame cache holds (about half of it). Jumping anywhere else, frames nothing refers to are not
+            // needed on the way: decode all frames only from a couple before the target.
+            keepBehind = backwards ? Math.max(KEEP_BEHIND, (int) (cache.budget() / ((long) width * height * 3) / 2)) : KEEP_BEHIND;
+            approach(index.pts[Math.max(key, target - (backwards ? keepBehind : 2))]);
         }
         for (int attempt = 1; ; attempt++) {
             FrameImage found = decodeUntil(target);
@@ -381,7 +388,7 @@ public final class VideoFileSource implements ClipSource {
                 if (i > target) {
                     return null;
                 }
-                if (i >= target - KEEP_BEHIND) {
+                if (i >= target - keepBehind && cache.budget() > 0) {
                     cache.put(i, convert());
                 }
                 continue;

@@ -183,6 +183,25 @@ class VideoFileSourceTest {
         }
     }
 
+    /** Stepping back through a file with the frame cache on (frames are decoded ahead into it): still frame-exact. */
+    @Test
+    void steppingBackWithTheFrameCacheIsFrameExact() throws IOException {
+        Path file = encode(dir.resolve("back.mp4"), VideoFileWriter.Kind.MP4_BFRAMES, FRAMES, 25, 12);
+        List<FrameImage> straight = new ArrayList<>();
+        try (VideoFileSource clip = openUncached(file)) {
+            for (int k = 0; k < FRAMES; k++) {
+                straight.add(clip.read(k));
+            }
+        }
+        try (VideoFileSource clip = VideoFileSource.open(file, null, 20L * W * H * 3)) {
+            clip.read(FRAMES - 1);
+            for (int k = FRAMES - 1; k >= 0; k--) {
+                assertArrayEquals(straight.get(k).rgb(), clip.read(k).rgb(), "frame " + k + " stepping back");
+            }
+            assertEquals(17, Barcode.read(clip.read(17)));
+        }
+    }
+
     @Test
     void aFileThatIsNotAVideoIsNamed() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.mp4"), "these are not frames\n".repeat(100));
