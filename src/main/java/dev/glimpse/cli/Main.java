@@ -41,7 +41,10 @@ public final class Main implements Runnable {
     /** With no command: the desktop app on the bundled sample clip. */
     @Override
     public void run() {
-        new GuiCommand().call();
+        int code = new GuiCommand().call();
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
     /** A mistake in what the user asked for; its message is all they need to see. */
