@@ -3,6 +3,7 @@ package dev.glimpse.analysis;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A weights folder: {@code atm-gcn.params} (DJL parameters) and {@code manifest.json}. The bundled
@@ -119,7 +122,7 @@ public final class Weights {
     public AtmGcn network(NDManager manager) throws WeightsException {
         AtmGcn net = new AtmGcn(manifest.config());
         net.initialize(manager, DataType.FLOAT32, net.inputShapes());
-        java.util.Map<String, ai.djl.ndarray.types.Shape> expected = new java.util.LinkedHashMap<>();
+        Map<String, Shape> expected = new LinkedHashMap<>();
         net.getParameters().forEach(p -> expected.put(p.getKey(), p.getValue().getArray().getShape()));
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
             net.loadParameters(manager, in);
@@ -128,7 +131,7 @@ public final class Weights {
             }
             // DJL does not check shapes on load: tiny and small share parameter names
             for (var p : net.getParameters()) {
-                var shape = p.getValue().getArray().getShape();
+                Shape shape = p.getValue().getArray().getShape();
                 if (!shape.equals(expected.get(p.getKey()))) {
                     throw new MalformedModelException("parameter " + p.getKey() + " has shape " + shape
                             + ", the network needs " + expected.get(p.getKey()));

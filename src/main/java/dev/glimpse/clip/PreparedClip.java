@@ -30,14 +30,6 @@ public record PreparedClip(int[] indices, int[] frameNumbers, int apexPosition, 
         return indices.length;
     }
 
-    /** Frame {@code k} (0..L-1) of the prepared clip. */
-    public FrameImage frame(int k) {
-        int bytes = size * size * 3;
-        byte[] one = new byte[bytes];
-        System.arraycopy(pixels, k * bytes, one, 0, bytes);
-        return new FrameImage(size, size, one);
-    }
-
     /**
      * @param onset onset frame number (the clip's numbering)
      * @param apex apex frame number

@@ -311,11 +311,6 @@ public final class VideoFileSource implements ClipSource {
         return indexFromCache;
     }
 
-    /** False when reading stopped at damage: the frames up to it are all there is. */
-    public boolean complete() {
-        return index.complete;
-    }
-
     /** Bytes of decoded frames currently held in memory. */
     public long cachedBytes() {
         return cache.bytes();

@@ -2,6 +2,7 @@ package dev.glimpse.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Edge weights of eqs. 6-8: A_ij = (1 - arccos(cos(h_i, h_j)) / pi) * exp(-|i-j| / tau) on the edges of
@@ -38,6 +39,6 @@ public final class EdgeWeights {
                 d[i * n + j] = (float) Math.exp(-Math.abs(i - j) / tau);
             }
         }
-        return manager.create(d, new ai.djl.ndarray.types.Shape(n, n));
+        return manager.create(d, new Shape(n, n));
     }
 }

@@ -189,7 +189,6 @@ public final class Training {
         int s = c.imageSize();
         int perClip = c.frames() * 3 * s * s;
         float[][] out = new float[clips.size()][];
-        DjlRuntime.engine();
         for (int from = 0; from < clips.size(); from += batchSize) {
             int n = Math.min(batchSize, clips.size() - from);
             float[] input = new float[n * perClip];

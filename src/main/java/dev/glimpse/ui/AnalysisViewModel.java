@@ -145,11 +145,6 @@ public final class AnalysisViewModel implements AutoCloseable {
         }
     }
 
-    /** The last stored analysis of an event, for showing it again after reopening. */
-    public Optional<Project.StoredAnalysis> stored(Project.Event event) throws Exception {
-        return event == null ? Optional.empty() : project.latestAnalysis(event.id());
-    }
-
     /**
      * {@code frame} with the attention map of the node behind frame number {@code number} laid over its face
      * crop, or {@code frame} itself when there is no such node or the overlay is off.

@@ -173,8 +173,7 @@ public final class AnnotationViewModel {
             return;
         }
         Edit e = undo.pop();
-        Project.Event restored = e.before() == null ? null : e.before();
-        Project.Event now = save(e.after(), restored);
+        Project.Event now = save(e.after(), e.before()); // before == null: the edit created it, so undo deletes it
         redo.push(new Edit(now, e.after()));
         if (now != null) {
             select(now);
