@@ -3,6 +3,10 @@ package dev.glimpse.cli;
 import dev.glimpse.analysis.DjlRuntime;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +25,27 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         DjlRuntime.configure();
-        System.exit(run(args));
+        System.exit(run(launcherArguments(args)));
+    }
+
+    /**
+     * What the installed launchers and the desktop pass, made into a command line. {@code --cli} first
+     * (the {@code glimpse-cli} launcher) means the command line only: alone, it prints the help instead
+     * of opening the window. One existing path that is not a command (a file opened from the desktop)
+     * opens the app on it: a {@code .glimpse} file as the project, anything else as the clip.
+     */
+    static String[] launcherArguments(String... args) {
+        if (args.length > 0 && args[0].equals("--cli")) {
+            return args.length == 1 ? new String[] {"--help"} : Arrays.copyOfRange(args, 1, args.length);
+        }
+        if (args.length == 1 && !args[0].startsWith("-")
+                && !new CommandLine(new Main()).getSubcommands().containsKey(args[0])
+                && Files.exists(Path.of(args[0]))) {
+            return args[0].toLowerCase(Locale.ROOT).endsWith(".glimpse")
+                    ? new String[] {"gui", "--project", args[0]}
+                    : new String[] {"gui", args[0]};
+        }
+        return args;
     }
 
     /** Runs the command line and returns its exit code (0 fine, 2 bad input, 1 anything else). */

@@ -1,5 +1,6 @@
 package dev.glimpse.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,5 +47,22 @@ class GuiCommandTest {
                 System.setProperty("glass.platform", saved);
             }
         }
+    }
+
+    @Test
+    void whatTheInstalledLaunchersPassBecomesACommandLine(@TempDir Path dir) throws Exception {
+        Path project = Files.writeString(dir.resolve("Session 3.glimpse"), "");
+        Path video = Files.writeString(dir.resolve("client.mp4"), "");
+        // a file opened from the desktop (the .deb's file association, or a video dropped on the launcher)
+        assertArrayEquals(new String[] {"gui", "--project", project.toString()}, Main.launcherArguments(project.toString()));
+        assertArrayEquals(new String[] {"gui", video.toString()}, Main.launcherArguments(video.toString()));
+        // glimpse-cli: the command line only; alone it shows the help rather than a window
+        assertArrayEquals(new String[] {"--help"}, Main.launcherArguments("--cli"));
+        assertArrayEquals(new String[] {"info", "x.mp4", "--json"}, Main.launcherArguments("--cli", "info", "x.mp4", "--json"));
+        // commands, options and paths that do not exist pass through untouched
+        assertArrayEquals(new String[] {"synth"}, Main.launcherArguments("synth"));
+        assertArrayEquals(new String[] {"--version"}, Main.launcherArguments("--version"));
+        assertArrayEquals(new String[] {"missing.mp4"}, Main.launcherArguments("missing.mp4"));
+        assertArrayEquals(new String[0], Main.launcherArguments());
     }
 }

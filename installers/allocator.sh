@@ -1,0 +1,25 @@
+# Sourced by the launchers (./glimpse in a clone, bin/glimpse in the installed app) before the JVM
+# starts: libtorch allocates and frees large tensors on every pass, and an allocator that hands that
+# memory back to the system page-faults on it again at the next pass, which costs more than the
+# arithmetic (measured in docs/benchmarks.md). Prefer jemalloc told never to purge (Debian:
+# libjemalloc2); otherwise tell glibc's malloc to keep freed memory.
+# GLIMPSE_ALLOCATOR=auto|glibc|jemalloc|system chooses explicitly.
+glimpse_allocator() {
+  local allocator="${GLIMPSE_ALLOCATOR:-auto}" jemalloc="" candidate
+  case "$allocator" in auto|jemalloc|glibc|system) ;; *)
+    echo "glimpse: GLIMPSE_ALLOCATOR must be auto, jemalloc, glibc or system, not '$allocator'" >&2; return 2 ;;
+  esac
+  for candidate in /usr/lib/x86_64-linux-gnu/libjemalloc.so.2 /usr/lib64/libjemalloc.so.2 /usr/lib/libjemalloc.so.2; do
+    if [ -f "$candidate" ]; then jemalloc="$candidate"; break; fi
+  done
+  if [ "$allocator" = "jemalloc" ] && [ -z "$jemalloc" ]; then
+    echo "glimpse: GLIMPSE_ALLOCATOR=jemalloc, but libjemalloc.so.2 is not installed (apt-get install libjemalloc2)" >&2
+    return 2
+  fi
+  if { [ "$allocator" = "auto" ] || [ "$allocator" = "jemalloc" ]; } && [ -n "$jemalloc" ]; then
+    export LD_PRELOAD="$jemalloc${LD_PRELOAD:+:$LD_PRELOAD}"
+    export MALLOC_CONF="${MALLOC_CONF:-dirty_decay_ms:-1,muzzy_decay_ms:-1}"
+  elif [ "$allocator" != "system" ]; then
+    export GLIBC_TUNABLES="${GLIBC_TUNABLES:-glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=68719476736:glibc.malloc.top_pad=268435456}"
+  fi
+}
