@@ -29,8 +29,9 @@ import java.util.Optional;
  */
 public final class Project implements AutoCloseable {
     /** The migrations, in order; the database's {@code user_version} says how many are applied. */
-    static final List<String> MIGRATIONS = List.of("V1__projects.sql");
+    static final List<String> MIGRATIONS = List.of("V1__projects.sql", "V2__clip_opened.sql");
     public static final int VERSION = MIGRATIONS.size();
+    private static final int SQLITE_FULL = 13; // "database or disk is full"
 
     private final Path file;
     private final Connection connection;
@@ -158,18 +159,37 @@ public final class Project implements AutoCloseable {
     synchronized <T> T inTransaction(Work<T> work) throws StoreException {
         try {
             connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            T result = work.run(connection);
+            connection.commit();
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
+            rollback(e);
+            if ((e.getErrorCode() & 0xff) == SQLITE_FULL) {
+                throw new StoreException(file, "the disk is full: the change was not saved and nothing was written;"
+                        + " free some space and do it again (" + e.getMessage() + ")", e);
+            }
             throw new StoreException(file, "the change was not saved, nothing was written (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            rollback(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Undoes a failed transaction. SQLite has often rolled it back itself already (a full disk does that),
+     * so the rollback and the return to auto-commit may fail in turn; that must not hide the first error.
+     */
+    private void rollback(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -215,6 +235,32 @@ public final class Project implements AutoCloseable {
     /** The clip with this content (for relinking a moved file), if the project has it. */
     public Optional<StoredClip> clipBySha256(String sha256) throws StoreException {
         return clips().stream().filter(k -> k.sha256().equalsIgnoreCase(sha256)).findFirst();
+    }
+
+    /** Notes that the user opened this clip now (what {@link #lastOpenedClip()} returns next time). */
+    public void markOpened(long clipId) throws StoreException {
+        inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE clips SET opened_at = ? WHERE id = ?")) {
+                p.setString(1, Instant.now().toString());
+                p.setLong(2, clipId);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The clip opened most recently (else the one added last), or empty for a project with no clips. */
+    public Optional<StoredClip> lastOpenedClip() throws StoreException {
+        Optional<Long> id = inTransaction(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT id FROM clips ORDER BY opened_at IS NULL, opened_at DESC, id DESC LIMIT 1")) {
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+        });
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        return clips().stream().filter(k -> k.id() == id.get()).findFirst();
     }
 
     /** Points a clip at its new place (matched by checksum by the caller). */

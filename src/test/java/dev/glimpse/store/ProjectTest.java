@@ -154,4 +154,73 @@ class ProjectTest {
             assertEquals(clip.id(), p.clips().get(0).id());
         }
     }
+
+    @Test
+    void aVersion1ProjectIsMigratedWithItsDataAndBringsBackTheLastClipOpened(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("old.glimpse");
+        // a project as the first release wrote it: version 1's schema, one clip
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             var in = Project.class.getResourceAsStream("/dev/glimpse/store/V1__projects.sql")) {
+            for (String sql : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split(";")) {
+                if (!sql.replaceAll("(?m)^--.*$", "").isBlank()) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("INSERT INTO clips(path, size_bytes, sha256, fps, frame_count, width, height, added_at)"
+                    + " VALUES ('/old.mp4', 1, '" + "aa".repeat(32) + "', 30, 10, 64, 64, '2026-01-01T00:00:00Z')");
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (Project p = Project.open(db)) {
+            assertEquals("/old.mp4", p.lastOpenedClip().orElseThrow().path(), "never opened: the one added last");
+            long second = p.addClip("/second.mp4", 1, "bb".repeat(32), 30, 10, 64, 64).id();
+            assertEquals(second, p.lastOpenedClip().orElseThrow().id());
+            p.markOpened(p.clips().get(0).id());
+            p.markOpened(p.clips().get(0).id());
+        }
+        try (Project p = Project.open(db)) {
+            assertEquals("/old.mp4", p.lastOpenedClip().orElseThrow().path());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            assertEquals(2, s.executeQuery("PRAGMA user_version").getInt(1));
+        }
+        try (Project empty = Project.open(dir.resolve("new.glimpse"))) {
+            assertTrue(empty.lastOpenedClip().isEmpty());
+        }
+    }
+
+    @Test
+    void whenTheDiskFillsUpTheChangeIsRolledBackAndTheUserToldWhy(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("full.glimpse");
+        int saved = 0;
+        try (Project p = Project.open(db)) {
+            long clip = p.addClip("/a.mp4", 1, "00".repeat(32), 25, 100, 64, 64).id();
+            // SQLite's own limit on the file's size: past it, every write fails as on a full disk (SQLITE_FULL)
+            p.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA max_page_count = " + (s.executeQuery("PRAGMA page_count").getInt(1) + 2));
+                }
+                return null;
+            });
+            String longNote = "n".repeat(1500);
+            StoreException full = null;
+            for (int k = 0; k < 200 && full == null; k++) {
+                try {
+                    p.addEvent(new Project.Event(0, clip, 10 + k, 11 + k, 12 + k, null, null, null, longNote, "A",
+                            List.of(new Project.ActionUnit("12", "C"))));
+                    saved++;
+                } catch (StoreException e) {
+                    full = e;
+                }
+            }
+            assertTrue(full != null, "the size limit was never reached");
+            assertTrue(full.getMessage().contains("disk is full") && full.getMessage().contains(db.toString()),
+                    full.getMessage());
+            assertEquals(saved, p.events(clip).size(), "the failed event left nothing behind");
+        }
+        try (Project p = Project.open(db)) {
+            List<Project.Event> events = p.events(p.clips().get(0).id());
+            assertEquals(saved, events.size(), "every event saved before the disk filled up is still there");
+            assertTrue(events.stream().allMatch(e -> e.actionUnits().size() == 1));
+        }
+    }
 }
