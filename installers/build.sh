@@ -78,7 +78,8 @@ if $deb; then
   jpackage --type deb --dest "$dist" --app-image "$dist/glimpse" --name glimpse --app-version "$app_version" \
     --vendor "Glimpse" --description "Micro-expression annotation and ATM-GCN analysis" \
     --linux-package-name glimpse --linux-deb-maintainer "glimpse@example.org" --linux-menu-group "Science;Education" \
-    --linux-app-category science --linux-shortcut --icon "$root/installers/linux/glimpse.png" \
+    --linux-app-category science --linux-shortcut --linux-package-deps "libgtk-3-0, libjemalloc2" \
+    --icon "$root/installers/linux/glimpse.png" \
     --file-associations "$root/installers/linux/project-file.properties" \
     --resource-dir "$root/installers/linux/resources"
   echo "build.sh: $(ls "$dist"/glimpse_*.deb) ($(du -sh "$dist"/glimpse_*.deb | cut -f1))" >&2
