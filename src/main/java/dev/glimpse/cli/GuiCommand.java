@@ -17,7 +17,8 @@ final class GuiCommand implements Callable<Integer> {
     static final String SAMPLE = "sample-clips/happiness.mp4";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CLIP",
-            description = "A video file or a folder of frames (default: the bundled " + SAMPLE + ").")
+            description = "A video file or a folder of frames (default: the project's last clip, else the bundled "
+                    + SAMPLE + ").")
     Path clip; // null: the bundled sample, found beside the program (glimpse.home) or in the working folder
 
     @Option(names = "--project", description = "Project database (default: the user's data folder).")
@@ -31,9 +32,13 @@ final class GuiCommand implements Callable<Integer> {
             System.err.println("glimpse: " + problem);
             return 2;
         }
-        List<String> args = new ArrayList<>(List.of((clip != null ? clip : sampleClip(System.getProperty("glimpse.home"))).toString()));
+        // no clip: the project's last one, else the bundled sample
+        List<String> args = new ArrayList<>(List.of("--sample=" + sampleClip(System.getProperty("glimpse.home")).toAbsolutePath()));
+        if (clip != null) {
+            args.add("--clip=" + clip.toAbsolutePath());
+        }
         if (project != null) {
-            args.add(project.toString());
+            args.add("--project=" + project.toAbsolutePath());
         }
         GlimpseApp.main(args.toArray(new String[0]));
         return 0;

@@ -1,60 +1,47 @@
 package dev.glimpse.ui;
 
 import dev.glimpse.clip.ClipSource;
-import dev.glimpse.clip.ClipSources;
 import dev.glimpse.clip.FrameIndexCache;
 import dev.glimpse.store.Project;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
-/** The desktop application: one clip in one project. */
+/** The desktop application: one window, one project and one clip at a time. */
 public final class GlimpseApp extends Application {
-    private Project project;
-    private ViewerViewModel viewer;
-    private AnalysisViewModel analysis;
+    private GlimpseWindow window;
 
-    /** Arguments: CLIP [PROJECT_DB]. */
+    /**
+     * Arguments, all optional: {@code --clip=PATH} (default: the project's last clip, else the sample),
+     * {@code --project=DB} (default: {@code default.glimpse} in the user's data folder), {@code --sample=PATH}.
+     */
     public static void main(String[] args) {
         launch(GlimpseApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        List<String> args = getParameters().getRaw();
-        Path clipPath = Path.of(args.isEmpty() ? "sample-clips/happiness.mp4" : args.get(0));
-        Path db = args.size() > 1 ? Path.of(args.get(1))
-                : FrameIndexCache.dataDirectory().resolve("projects").resolve("default.glimpse");
-        try {
-            project = Project.open(db);
-            ClipSource clip = ClipSources.open(clipPath);
-            long clipId = register(project, clip);
-            viewer = new ViewerViewModel(clip, Platform::runLater);
-            AnnotationViewModel annotation = new AnnotationViewModel(project, clipId, System.getProperty("user.name"));
-            analysis = new AnalysisViewModel(project, clipPath, System.getProperty("glimpse.weights"),
-                    System.getProperty("glimpse.device", "auto"), Platform::runLater);
-            MainView view = new MainView(viewer, annotation, analysis);
-            stage.setTitle("Glimpse: " + clipPath.getFileName() + " (" + db.getFileName() + ")");
-            stage.setScene(new Scene(view, 1100, 760));
-            stage.show();
-            view.requestFocus();
-            // measured from JVM start: what docs/benchmarks.md reports as start to a usable window
-            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-            Platform.runLater(() -> System.err.println("glimpse: window ready " + ms + " ms after start"));
-        } catch (Exception e) {
-            Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage());
-            a.setHeaderText("Glimpse cannot open this");
-            a.showAndWait();
-            Platform.exit();
-        }
+        Map<String, String> named = getParameters().getNamed();
+        Path data = FrameIndexCache.dataDirectory();
+        Path db = Path.of(named.getOrDefault("project", data.resolve("projects").resolve("default.glimpse").toString()));
+        Path sample = Path.of(named.getOrDefault("sample", "sample-clips/happiness.mp4"));
+        window = new GlimpseWindow(stage, Dialogs.of(stage), new RecentFiles(data.resolve("recent.txt")),
+                System.getProperty("glimpse.weights"), System.getProperty("glimpse.device", "auto"), sample, db);
+        stage.setTitle("Glimpse");
+        stage.setScene(new Scene(window, 1100, 790));
+        stage.show();
+        window.open(db, named.containsKey("clip") ? Path.of(named.get("clip")) : null);
+        // measured from JVM start: what docs/benchmarks.md reports as start to a usable window
+        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        Platform.runLater(() -> System.err.println("glimpse: window ready " + ms + " ms after start"));
     }
 
     /** The clip's row in the project, added on first sight and found again by path or, if moved, by checksum. */
@@ -96,15 +83,9 @@ public final class GlimpseApp extends Application {
     }
 
     @Override
-    public void stop() throws Exception {
-        if (viewer != null) {
-            viewer.close();
-        }
-        if (analysis != null) {
-            analysis.close();
-        }
-        if (project != null) {
-            project.close();
+    public void stop() {
+        if (window != null) {
+            window.close();
         }
     }
 }

@@ -172,6 +172,9 @@ public final class MainView extends BorderPane {
         if (e.getTarget() == goTo && e.getCode() != KeyCode.ESCAPE) {
             return; // typing a frame number
         }
+        if (e.isShortcutDown() && e.getCode() != KeyCode.Z && e.getCode() != KeyCode.G && e.getCode() != KeyCode.ENTER) {
+            return; // Ctrl+O and the like belong to the menus
+        }
         try {
             int big = e.isShiftDown() ? 10 : 1;
             switch (e.getCode()) {
@@ -232,7 +235,7 @@ public final class MainView extends BorderPane {
         player.play();
     }
 
-    private void help() {
+    void help() {
         Alert a = new Alert(Alert.AlertType.INFORMATION, SHORTCUTS);
         a.setHeaderText("Keyboard shortcuts");
         a.show();
@@ -249,6 +252,14 @@ public final class MainView extends BorderPane {
         }
         buffer.getPixelWriter().setPixels(0, 0, f.width(), f.height(), PixelFormat.getByteRgbInstance(), f.rgb(), 0,
                 f.width() * 3);
+    }
+
+    ViewerViewModel viewer() {
+        return viewer;
+    }
+
+    AnnotationViewModel annotation() {
+        return annotation;
     }
 
     AnalysisPanel analysisPanel() {

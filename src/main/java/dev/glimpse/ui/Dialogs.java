@@ -1,0 +1,80 @@
+package dev.glimpse.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * Every question the window asks the user, behind one interface (JabRef's DialogService): the window
+ * stays testable headless, where tests answer in place of native file choosers.
+ */
+public interface Dialogs {
+
+    /** A file to open; {@code extensions} like {@code "*.mp4"}, all of them in one filter named {@code kind}. */
+    Optional<Path> openFile(String title, String kind, List<String> extensions);
+
+    Optional<Path> openFolder(String title);
+
+    /** A file to write, suggested name given. */
+    Optional<Path> saveFile(String title, String suggestedName, String kind, List<String> extensions);
+
+    void error(String header, String text);
+
+    /** Asks a yes/no question; true for {@code yes}. */
+    boolean confirm(String header, String text, String yes, String no);
+
+    /** The real dialogs, owned by {@code owner}. */
+    static Dialogs of(Window owner) {
+        return new Dialogs() {
+            @Override
+            public Optional<Path> openFile(String title, String kind, List<String> extensions) {
+                FileChooser c = new FileChooser();
+                c.setTitle(title);
+                c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(kind, extensions),
+                        new FileChooser.ExtensionFilter("All files", "*"));
+                return Optional.ofNullable(c.showOpenDialog(owner)).map(File::toPath);
+            }
+
+            @Override
+            public Optional<Path> openFolder(String title) {
+                DirectoryChooser c = new DirectoryChooser();
+                c.setTitle(title);
+                return Optional.ofNullable(c.showDialog(owner)).map(File::toPath);
+            }
+
+            @Override
+            public Optional<Path> saveFile(String title, String suggestedName, String kind, List<String> extensions) {
+                FileChooser c = new FileChooser();
+                c.setTitle(title);
+                c.setInitialFileName(suggestedName);
+                c.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, extensions));
+                return Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
+            }
+
+            @Override
+            public void error(String header, String text) {
+                Alert a = new Alert(Alert.AlertType.ERROR, text);
+                a.initOwner(owner);
+                a.setHeaderText(header);
+                a.showAndWait();
+            }
+
+            @Override
+            public boolean confirm(String header, String text, String yes, String no) {
+                ButtonType y = new ButtonType(yes, ButtonBar.ButtonData.YES);
+                ButtonType n = new ButtonType(no, ButtonBar.ButtonData.NO);
+                Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, y, n);
+                a.initOwner(owner);
+                a.setHeaderText(header);
+                return a.showAndWait().orElse(n) == y;
+            }
+        };
+    }
+}

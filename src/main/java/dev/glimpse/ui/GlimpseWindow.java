@@ -1,0 +1,349 @@
+package dev.glimpse.ui;
+
+import dev.glimpse.clip.ClipSource;
+import dev.glimpse.clip.ClipSources;
+import dev.glimpse.store.EventExchange;
+import dev.glimpse.store.Project;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * The window around {@link MainView}: the File menu (new and open project, open clip, recent files,
+ * import and export, export of the view as PNG), drag and drop, and the one place where a project and a
+ * clip are opened together. Opening is all or nothing: the new project and clip are opened first, and
+ * only then is the old session closed, so a file that cannot be read leaves the window as it was.
+ */
+public final class GlimpseWindow extends BorderPane {
+    static final List<String> VIDEO_EXTENSIONS = List.of("*.mp4", "*.mov", "*.avi", "*.mkv", "*.webm", "*.m4v", "*.mpg");
+
+    private final Stage stage;
+    private final Dialogs dialogs;
+    private final RecentFiles recent;
+    private final String weights;
+    private final String device;
+    private final Path defaultClip;
+    private final Path defaultProject;
+    private final Menu openRecent = new Menu("Open recent");
+
+    private Project project;
+    private Path clipPath;
+    private ViewerViewModel viewer;
+    private AnnotationViewModel annotation;
+    private AnalysisViewModel analysis;
+    private MainView view;
+
+    /**
+     * @param weights a weights folder, or null for the bundled ones
+     * @param defaultClip the clip shown when a project has none yet (the bundled sample)
+     * @param defaultProject the project a clip opens in when none is open
+     */
+    public GlimpseWindow(Stage stage, Dialogs dialogs, RecentFiles recent, String weights, String device, Path defaultClip,
+                         Path defaultProject) {
+        this.stage = stage;
+        this.dialogs = dialogs;
+        this.recent = recent;
+        this.weights = weights;
+        this.device = device;
+        this.defaultClip = defaultClip;
+        this.defaultProject = defaultProject;
+        setTop(menus());
+        setCenter(new Label("Open a video (Ctrl+O) or a frame folder, or drop one here."));
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.LINK, TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            Dragboard d = e.getDragboard();
+            boolean done = d.hasFiles() && !d.getFiles().isEmpty();
+            if (done) {
+                Path dropped = d.getFiles().get(0).toPath();
+                Platform.runLater(() -> openPath(dropped)); // after the drop returns: dialogs may follow
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    private MenuBar menus() {
+        MenuItem newProject = item("New project...", "Shortcut+Shift+N", "new-project", this::newProject);
+        MenuItem openProject = item("Open project...", "Shortcut+Shift+O", "open-project", () ->
+                dialogs.openFile("Open a Glimpse project", "Glimpse projects", List.of("*.glimpse")).ifPresent(this::openProject));
+        MenuItem openVideo = item("Open video...", "Shortcut+O", "open-video", () ->
+                dialogs.openFile("Open a video", "Videos", VIDEO_EXTENSIONS).ifPresent(this::openClip));
+        MenuItem openFolder = item("Open frame folder...", "Shortcut+Shift+F", "open-folder", () ->
+                dialogs.openFolder("Open a folder of numbered frames").ifPresent(this::openClip));
+        openRecent.setId("open-recent");
+        openRecent.setOnShowing(e -> fillRecent());
+        fillRecent();
+        MenuItem importSheet = item("Import coding sheet...", null, "import-sheet", this::importSheet);
+        MenuItem exportCsv = item("Export events as CSV...", null, "export-csv", () -> exportEvents(false));
+        MenuItem exportSheet = item("Export coding sheet (XLSX)...", null, "export-xlsx", () -> exportEvents(true));
+        MenuItem exportView = item("Export view as PNG...", "Shortcut+E", "export-view", () ->
+                dialogs.saveFile("Export the view as PNG", suggestedName(".png"), "PNG images", List.of("*.png"))
+                        .ifPresent(this::exportView));
+        MenuItem quit = item("Quit", "Shortcut+Q", "quit", stage::close);
+        Menu file = new Menu("File", null, newProject, openProject, new SeparatorMenuItem(), openVideo, openFolder,
+                openRecent, new SeparatorMenuItem(), importSheet, exportCsv, exportSheet, exportView,
+                new SeparatorMenuItem(), quit);
+        MenuItem shortcuts = item("Keyboard shortcuts", null, "shortcuts", () -> {
+            if (view != null) {
+                view.help();
+            }
+        });
+        Menu help = new Menu("Help", null, shortcuts);
+        MenuBar bar = new MenuBar(file, help);
+        bar.setId("menus");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, String id, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private void fillRecent() {
+        openRecent.getItems().clear();
+        for (Path p : recent.list()) {
+            MenuItem m = new MenuItem(p.toString());
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> openPath(p));
+            openRecent.getItems().add(m);
+        }
+        openRecent.setDisable(openRecent.getItems().isEmpty());
+    }
+
+    /** A dropped or recent path: a {@code .glimpse} file is a project, anything else a clip. */
+    public void openPath(Path path) {
+        if (path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".glimpse")) {
+            openProject(path);
+        } else {
+            openClip(path);
+        }
+    }
+
+    /** Opens a clip in the current project. */
+    public boolean openClip(Path clip) {
+        return open(project == null ? defaultProject : project.file(), clip);
+    }
+
+    /** Opens a project on its last clip (relinked if it moved); false, with the user told, if it cannot. */
+    public boolean openProject(Path db) {
+        return open(db, null);
+    }
+
+    private void newProject() {
+        dialogs.saveFile("Create a project", "project.glimpse", "Glimpse projects", List.of("*.glimpse")).ifPresent(db -> {
+            Path file = db.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".glimpse") ? db
+                    : db.resolveSibling(db.getFileName() + ".glimpse");
+            if (Files.exists(file)) {
+                dialogs.error("Not created", file + " already exists; open it with File > Open project.");
+                return;
+            }
+            open(file, clipPath); // the clip on screen comes along into the new project
+        });
+    }
+
+    /**
+     * Opens {@code db} (the current project when it is the same file) and {@code clip} in it (null: the
+     * project's last clip, else the clip on screen, else the default clip); all or nothing.
+     */
+    public boolean open(Path db, Path clip) {
+        boolean sameProject = project != null && db != null
+                && project.file().equals(db.toAbsolutePath().normalize());
+        Project p = null;
+        ClipSource source = null;
+        try {
+            p = sameProject ? project : Project.open(db);
+            Path chosen = clip != null ? clip : lastClip(p);
+            if (chosen == null) {
+                chosen = clipPath != null ? clipPath : defaultClip;
+            }
+            source = ClipSources.open(chosen);
+            long clipId = GlimpseApp.register(p, source);
+            p.markOpened(clipId);
+            AnnotationViewModel newAnnotation = new AnnotationViewModel(p, clipId, System.getProperty("user.name"));
+            closeSession(!sameProject);
+            project = p;
+            clipPath = chosen;
+            viewer = new ViewerViewModel(source, Platform::runLater);
+            annotation = newAnnotation;
+            analysis = new AnalysisViewModel(p, chosen, weights, device, Platform::runLater);
+            view = new MainView(viewer, annotation, analysis);
+            setCenter(view);
+            stage.setTitle("Glimpse: " + chosen.getFileName() + " (" + p.file().getFileName() + ")");
+            recent.add(chosen);
+            recent.add(p.file());
+            fillRecent();
+            view.requestFocus();
+            return true;
+        } catch (Exception e) {
+            if (source != null) {
+                closeQuietly(source);
+            }
+            if (p != null && p != project) {
+                closeQuietly(p);
+            }
+            dialogs.error("Glimpse cannot open this", e.getMessage() + "\n\nNothing was changed; what was open stays open.");
+            return false;
+        }
+    }
+
+    /**
+     * The clip the project was last used with. When its file has moved or gone, the user may locate it;
+     * it is relinked only if its checksum matches. Null when there is none to open.
+     */
+    private Path lastClip(Project p) throws Exception {
+        Optional<Project.StoredClip> last = p.lastOpenedClip();
+        if (last.isEmpty()) {
+            return null;
+        }
+        Project.StoredClip c = last.get();
+        Path path = Path.of(c.path());
+        if (Files.exists(path)) {
+            return path;
+        }
+        if (!dialogs.confirm("The clip has moved or been deleted", c.path() + " is not there any more. Locate it?"
+                + " Glimpse checks that it is the same file (SHA-256) before it relinks the project's events to it.",
+                "Locate...", "Not now")) {
+            return null;
+        }
+        Optional<Path> found = c.sizeBytes() == 0
+                ? dialogs.openFolder("Locate the frame folder " + path.getFileName())
+                : dialogs.openFile("Locate " + path.getFileName(), "Videos", VIDEO_EXTENSIONS);
+        if (found.isEmpty()) {
+            return null;
+        }
+        String sha = GlimpseApp.sha256(found.get());
+        if (!sha.equalsIgnoreCase(c.sha256())) {
+            dialogs.error("Not the same clip", found.get() + " is not the clip the project knows as " + c.path()
+                    + " (its checksum differs), so the project was not relinked to it.");
+            return null;
+        }
+        p.relink(c.id(), found.get().toAbsolutePath().toString());
+        return found.get();
+    }
+
+    private void importSheet() {
+        if (project == null) {
+            return;
+        }
+        dialogs.openFile("Import a coding sheet", "Coding sheets", List.of("*.xlsx", "*.xls", "*.csv")).ifPresent(sheet -> {
+            try {
+                List<String> warnings = EventExchange.importCodingSheet(project, sheet, System.getProperty("user.name"));
+                open(project.file(), clipPath); // shows the imported events
+                if (!warnings.isEmpty()) {
+                    dialogs.error("Imported, with warnings", String.join("\n", warnings));
+                }
+            } catch (IOException | RuntimeException e) {
+                dialogs.error("Not imported", e.getMessage());
+            }
+        });
+    }
+
+    private void exportEvents(boolean sheet) {
+        if (project == null) {
+            return;
+        }
+        String ext = sheet ? ".xlsx" : ".csv";
+        dialogs.saveFile(sheet ? "Export a coding sheet" : "Export events as CSV", suggestedName(ext),
+                sheet ? "Excel workbooks" : "CSV files", List.of("*" + ext)).ifPresent(out -> {
+            try {
+                if (sheet) {
+                    EventExchange.exportCodingSheet(project, out);
+                } else {
+                    EventExchange.exportCsv(project, out);
+                }
+            } catch (IOException | RuntimeException e) {
+                dialogs.error("Not exported", e.getMessage());
+            }
+        });
+    }
+
+    /** The view as it is on screen (frame with heatmap, graph, probabilities) as a PNG. */
+    public void exportView(Path out) {
+        if (view == null) {
+            return;
+        }
+        WritableImage shot = view.snapshot(null, null);
+        BufferedImage img = SwingFXUtils.fromFXImage(shot, null);
+        try {
+            if (!ImageIO.write(img, "png", out.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+            annotation.messageProperty().set("view exported to " + out);
+        } catch (IOException e) {
+            dialogs.error("Not exported", out + ": " + e.getMessage());
+        }
+    }
+
+    private String suggestedName(String ext) {
+        String base = clipPath == null ? "glimpse" : clipPath.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        return base + ext;
+    }
+
+    MainView view() {
+        return view;
+    }
+
+    Project project() {
+        return project;
+    }
+
+    Path clipPath() {
+        return clipPath;
+    }
+
+    private void closeSession(boolean closeProject) {
+        if (viewer != null) {
+            viewer.close();
+        }
+        if (analysis != null) {
+            analysis.close();
+        }
+        if (closeProject && project != null) {
+            closeQuietly(project);
+        }
+        viewer = null;
+        analysis = null;
+    }
+
+    /** Closes everything; the window is going away. */
+    public void close() {
+        closeSession(true);
+        project = null;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            System.err.println("glimpse: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package dev.glimpse.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.glimpse.clip.VideoFileWriter;
+import dev.glimpse.store.Project;
+import dev.glimpse.testing.Barcode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window's File menu, recent files, relinking and bad input, headless, on real videos and projects. */
+@ExtendWith(ApplicationExtension.class)
+class GlimpseWindowTest {
+    Path dir;
+    Path first;
+    Path second;
+    Path db;
+    Path weights;
+    Stage stage;
+    ScriptedDialogs dialogs = new ScriptedDialogs();
+    GlimpseWindow window;
+
+    /** Answers the window's questions from a script, and keeps what it was told. */
+    static final class ScriptedDialogs implements Dialogs {
+        final Deque<Optional<Path>> paths = new ArrayDeque<>();
+        final Deque<Boolean> answers = new ArrayDeque<>();
+        final List<String> asked = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
+
+        private Optional<Path> next(String title) {
+            asked.add(title);
+            return paths.isEmpty() ? Optional.empty() : paths.pop();
+        }
+
+        @Override
+        public Optional<Path> openFile(String title, String kind, List<String> extensions) {
+            return next(title);
+        }
+
+        @Override
+        public Optional<Path> openFolder(String title) {
+            return next(title);
+        }
+
+        @Override
+        public Optional<Path> saveFile(String title, String suggestedName, String kind, List<String> extensions) {
+            return next(title);
+        }
+
+        @Override
+        public void error(String header, String text) {
+            errors.add(header + ": " + text);
+        }
+
+        @Override
+        public boolean confirm(String header, String text, String yes, String no) {
+            asked.add(header);
+            return !answers.isEmpty() && answers.pop();
+        }
+    }
+
+    static void video(Path file, int frames, int offset) throws Exception {
+        try (VideoFileWriter w = VideoFileWriter.open(file, 128, 96, 25, 10, VideoFileWriter.Kind.MP4_BFRAMES)) {
+            for (int n = 0; n < frames; n++) {
+                w.write(Barcode.frame(n + offset, 128, 96));
+            }
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        dir = Files.createTempDirectory("glimpse-window");
+        first = dir.resolve("first.mp4");
+        second = dir.resolve("second.mp4");
+        video(first, 40, 0);
+        video(second, 30, 500);
+        db = dir.resolve("study.glimpse");
+        weights = dev.glimpse.testing.TinyWeights.write(dir.resolve("weights"), "tiny", 4);
+        window = newWindow(stage, dialogs);
+        stage.setScene(new Scene(window, 900, 600));
+        stage.show();
+    }
+
+    GlimpseWindow newWindow(Stage s, Dialogs d) {
+        return new GlimpseWindow(s, d, new RecentFiles(dir.resolve("recent.txt")), weights.toString(), "cpu", second,
+                dir.resolve("default.glimpse"));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fx(() -> {
+            window.close();
+            return null;
+        });
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+
+    void fire(String id) throws Exception {
+        fx(() -> {
+            MenuBar bar = (MenuBar) window.lookup("#menus");
+            MenuItem item = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+            item.fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void markEvent(FxRobot robot, int onset, int apex, int offset) throws Exception {
+        fx(() -> {
+            window.view().requestFocus();
+            return null;
+        });
+        fx(() -> {
+            window.view().viewer().indexProperty().set(onset);
+            return null;
+        });
+        robot.type(KeyCode.O);
+        fx(() -> {
+            window.view().viewer().indexProperty().set(apex);
+            return null;
+        });
+        robot.type(KeyCode.A);
+        fx(() -> {
+            window.view().viewer().indexProperty().set(offset);
+            return null;
+        });
+        robot.type(KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void openAVideoFromTheMenuThenTheFirstAgainFromRecentFilesWithItsEvents(FxRobot robot) throws Exception {
+        assertTrue(fx(() -> window.open(db, first)));
+        markEvent(robot, 5, 8, 12);
+        long firstId = fx(() -> window.project().clips().get(0).id());
+        assertEquals(1, fx(() -> window.project().events(firstId).size()));
+
+        dialogs.paths.push(Optional.of(second));
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL); // the accelerator, not the O key
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Open a video"), dialogs.asked);
+        assertEquals(second, fx(() -> window.clipPath()));
+        assertTrue(stage.getTitle().contains("second.mp4") && stage.getTitle().contains("study.glimpse"), stage.getTitle());
+        assertEquals(1, fx(() -> window.project().events(firstId).size()), "Ctrl+O marked no onset");
+        assertTrue(fx(() -> window.view().annotation().events().isEmpty()));
+
+        List<Path> recent = new RecentFiles(dir.resolve("recent.txt")).list();
+        assertEquals(List.of(db, second, first), recent.subList(0, 3));
+        fx(() -> {
+            window.openPath(first);
+            return null;
+        });
+        assertEquals(first, fx(() -> window.clipPath()));
+        assertEquals(List.of(5), fx(() -> window.view().annotation().events().stream().map(Project.Event::onset).toList()));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void aClipThatCannotBeReadIsNamedAndTheWindowStaysAsItWas(FxRobot robot) throws Exception {
+        assertTrue(fx(() -> window.open(db, first)));
+        markEvent(robot, 5, 8, 12);
+        Path bad = Files.writeString(dir.resolve("not-a-video.mp4"), "text, not a video");
+        dialogs.paths.push(Optional.of(bad));
+        fire("open-video");
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).contains(bad.toString()), dialogs.errors.get(0));
+        assertEquals(first, fx(() -> window.clipPath()));
+        robot.type(KeyCode.N);
+        markEvent(robot, 20, 22, 25); // the project is still open and saving
+        assertEquals(2, fx(() -> window.view().annotation().events().size()));
+
+        // a project held by another window is refused, and this one stays open
+        dialogs.errors.clear();
+        Path other = dir.resolve("other.glimpse");
+        try (Project held = Project.open(other)) {
+            fx(() -> window.openProject(other));
+            assertTrue(dialogs.errors.get(0).contains("another Glimpse"), dialogs.errors.toString());
+            assertEquals(db, fx(() -> window.project().file()));
+        }
+    }
+
+    /** Closes the window and opens a new one, as a restart of the program would. */
+    void restart() throws Exception {
+        fx(() -> {
+            window.close();
+            window = newWindow(stage, dialogs);
+            stage.setScene(new Scene(window, 900, 600));
+            return null;
+        });
+    }
+
+    @Test
+    void aProjectWhoseClipMovedIsRelinkedToTheSameFileOnlyAndKeepsItsEvents(FxRobot robot) throws Exception {
+        assertTrue(fx(() -> window.open(db, first)));
+        markEvent(robot, 5, 8, 12);
+        Path moved = Files.createDirectories(dir.resolve("moved")).resolve("renamed.mp4");
+        restart();
+        Files.move(first, moved);
+
+        // the user locates it: relinked after the checksum matched, and the event is there
+        dialogs.answers.push(true);
+        dialogs.paths.push(Optional.of(moved));
+        assertTrue(fx(() -> window.openProject(db)));
+        assertTrue(dialogs.asked.contains("The clip has moved or been deleted"), dialogs.asked.toString());
+        assertEquals(moved, fx(() -> window.clipPath()));
+        assertEquals(moved.toString(), fx(() -> window.project().clips().get(0).path()));
+        assertEquals(List.of(5), fx(() -> window.view().annotation().events().stream().map(Project.Event::onset).toList()));
+
+        // moved again, and this time the user points at another video: refused, nothing relinked, and the
+        // project opens on the default clip instead
+        Path again = dir.resolve("again.mp4");
+        restart();
+        Files.move(moved, again);
+        dialogs.answers.push(true);
+        dialogs.paths.push(Optional.of(second));
+        assertTrue(fx(() -> window.openProject(db)));
+        assertTrue(dialogs.errors.get(0).startsWith("Not the same clip"), dialogs.errors.toString());
+        assertEquals(moved.toString(), fx(() -> window.project().clips().get(0).path()));
+        assertEquals(second, fx(() -> window.clipPath()), "the default clip");
+    }
+
+    @Test
+    void newProjectTakesTheClipOnScreenAndTheViewExportsAsAPng(FxRobot robot) throws Exception {
+        assertTrue(fx(() -> window.open(db, first)));
+        markEvent(robot, 5, 8, 12);
+        Path fresh = dir.resolve("fresh");
+        dialogs.paths.push(Optional.of(fresh));
+        fire("new-project");
+        assertEquals(dir.resolve("fresh.glimpse"), fx(() -> window.project().file()));
+        assertEquals(first, fx(() -> window.clipPath()));
+        assertTrue(fx(() -> window.view().annotation().events().isEmpty()), "a new project starts empty");
+        assertTrue(Files.exists(db), "the old project is untouched");
+
+        Path png = dir.resolve("view.png");
+        dialogs.paths.push(Optional.of(png));
+        fire("export-view");
+        BufferedImage img = ImageIO.read(png.toFile());
+        double w = fx(() -> window.view().getWidth());
+        assertEquals((int) Math.round(w), img.getWidth());
+        assertTrue(img.getHeight() > 300, "the whole view, not just the frame: " + img.getHeight());
+        assertFalse(dialogs.errors.stream().anyMatch(e -> e.contains("Not exported")), dialogs.errors.toString());
+    }
+}
