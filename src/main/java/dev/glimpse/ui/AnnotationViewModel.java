@@ -5,6 +5,11 @@ import dev.glimpse.store.StoreException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -94,6 +99,64 @@ public final class AnnotationViewModel {
         undo.push(new Edit(before, saved));
         redo.clear();
         message.set("saved: " + (label == null ? "no label" : label));
+    }
+
+    /**
+     * Codes the current event's FACS action units from text as annotators write them: {@code "AU6B + AU12C"},
+     * {@code "6B 12C"}, {@code "L12, R14A"} (an optional AU prefix, an optional side L/R, the unit number, an
+     * optional intensity A-E). Saved and undoable; text that does not parse is refused with the reason.
+     */
+    public void codeActionUnits(String text) throws StoreException {
+        Project.Event before = current.get();
+        if (before == null) {
+            message.set("mark an event first (O, A, F)");
+            return;
+        }
+        List<Project.ActionUnit> units;
+        try {
+            units = parseActionUnits(text);
+        } catch (IllegalArgumentException e) {
+            message.set("not saved: " + e.getMessage());
+            return;
+        }
+        if (units.equals(before.actionUnits())) {
+            return;
+        }
+        Project.Event wanted = new Project.Event(before.id(), before.clipId(), before.onset(), before.apex(),
+                before.offset(), before.scheme(), before.label(), before.confidence(), before.notes(), before.annotator(),
+                units);
+        Project.Event saved = save(before, wanted);
+        undo.push(new Edit(before, saved));
+        redo.clear();
+        message.set("saved: action units " + (units.isEmpty() ? "none" : formatActionUnits(units)));
+    }
+
+    private static final Pattern ACTION_UNIT =
+            Pattern.compile("(?i)(?:AU)?([LR]?)(\\d{1,2})([A-E]?)");
+
+    static List<Project.ActionUnit> parseActionUnits(String text) {
+        Map<String, Project.ActionUnit> units = new TreeMap<>();
+        for (String token : (text == null ? "" : text).trim().split("[\\s,;+]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            Matcher m = ACTION_UNIT.matcher(token);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("'" + token + "' is not an action unit (write them like AU6B + AU12C)");
+            }
+            String unit = m.group(1).toUpperCase(Locale.ROOT) + Integer.parseInt(m.group(2));
+            String intensity = m.group(3).isEmpty() ? null : m.group(3).toUpperCase(Locale.ROOT);
+            if (units.put(unit, new Project.ActionUnit(unit, intensity)) != null) {
+                throw new IllegalArgumentException("AU" + unit + " is there twice");
+            }
+        }
+        return List.copyOf(units.values());
+    }
+
+    /** Action units as {@link #parseActionUnits} reads them back: {@code "AU6B + AU12C"}. */
+    public static String formatActionUnits(List<Project.ActionUnit> units) {
+        return String.join(" + ", units.stream()
+                .map(u -> "AU" + u.unit() + (u.intensity() == null ? "" : u.intensity())).toList());
     }
 
     /** Makes {@code e} the event being coded (clicking its span on the timeline). */

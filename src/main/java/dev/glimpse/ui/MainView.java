@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -75,7 +76,7 @@ public final class MainView extends BorderPane {
         image.setPreserveRatio(true);
         image.setId("frame");
         image.fitWidthProperty().bind(widthProperty().subtract(510));
-        image.fitHeightProperty().bind(heightProperty().subtract(120));
+        image.fitHeightProperty().bind(heightProperty().subtract(160));
         position.setId("position");
         message.setId("message");
         goTo.setId("goto");
@@ -153,10 +154,56 @@ public final class MainView extends BorderPane {
             }
             label.setValue(e == null ? null : e.label());
         });
+        // the rest of an event's coding: action units with intensities, confidence, notes (Enter saves)
+        TextField units = new TextField();
+        units.setId("aus");
+        units.setPromptText("AUs, e.g. AU6B + AU12C");
+        units.setPrefColumnCount(14);
+        TextField confidence = new TextField();
+        confidence.setId("confidence");
+        confidence.setPromptText("confidence 0-1");
+        confidence.setPrefColumnCount(7);
+        TextField notes = new TextField();
+        notes.setId("notes");
+        notes.setPromptText("notes");
+        HBox.setHgrow(notes, Priority.ALWAYS);
+        annotation.currentProperty().addListener((o, a, e) -> {
+            units.setText(e == null ? "" : AnnotationViewModel.formatActionUnits(e.actionUnits()));
+            confidence.setText(e == null || e.confidence() == null ? "" : String.valueOf(e.confidence()));
+            notes.setText(e == null ? "" : e.notes());
+        });
+        units.setOnAction(ev -> {
+            try {
+                annotation.codeActionUnits(units.getText());
+            } catch (StoreException ex) {
+                annotation.messageProperty().set(ex.getMessage());
+            }
+            requestFocus();
+        });
+        Runnable codeDetails = () -> {
+            Project.Event e = annotation.currentProperty().get();
+            if (e == null) {
+                annotation.messageProperty().set("mark an event first (O, A, F)");
+                return;
+            }
+            try {
+                String c = confidence.getText().trim();
+                annotation.code(e.scheme(), e.label(), c.isEmpty() ? null : Double.valueOf(c), notes.getText());
+            } catch (NumberFormatException ex) {
+                annotation.messageProperty().set("not saved: confidence must be a number between 0 and 1");
+            } catch (StoreException ex) {
+                annotation.messageProperty().set(ex.getMessage());
+            }
+            requestFocus();
+        };
+        confidence.setOnAction(ev -> codeDetails.run());
+        notes.setOnAction(ev -> codeDetails.run());
+        HBox coding = new HBox(10, new Label("AUs"), units, confidence, notes);
+        coding.setAlignment(Pos.CENTER_LEFT);
         HBox controls = new HBox(10, position, new Label("rate"), rate, goTo, scheme, label, message);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(message, Priority.ALWAYS);
-        VBox bottom = new VBox(6, timeline, controls, status);
+        VBox bottom = new VBox(6, timeline, controls, coding, status);
         bottom.setPadding(new Insets(6, 10, 8, 10));
         setCenter(image);
         setRight(new HBox(list, analysisPanel));
@@ -169,8 +216,8 @@ public final class MainView extends BorderPane {
     }
 
     private void onKey(KeyEvent e) {
-        if (e.getTarget() == goTo && e.getCode() != KeyCode.ESCAPE) {
-            return; // typing a frame number
+        if (e.getTarget() instanceof TextInputControl && e.getCode() != KeyCode.ESCAPE) {
+            return; // typing a frame number, action units or notes
         }
         if (e.isShortcutDown() && e.getCode() != KeyCode.Z && e.getCode() != KeyCode.G && e.getCode() != KeyCode.ENTER) {
             return; // Ctrl+O and the like belong to the menus
@@ -203,6 +250,7 @@ public final class MainView extends BorderPane {
                     goTo.requestFocus();
                 }
                 case F1 -> help();
+                case ESCAPE -> requestFocus(); // out of a text field, back to the keys
                 case ENTER -> {
                     if (!e.isShortcutDown()) {
                         return;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glimpse.store.Project;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,37 @@ class AnnotationViewModelTest {
             vm.redo();
             assertEquals(1, p.events(clip).size());
             assertEquals(8, p.events(clip).get(0).apex());
+        }
+    }
+
+    @Test
+    void actionUnitsAreCodedAsAnnotatorsWriteThemAndUndoLikeAnyEdit(@TempDir Path dir) throws Exception {
+        assertEquals(List.of(new Project.ActionUnit("12", "C"), new Project.ActionUnit("6", "B"),
+                        new Project.ActionUnit("L14", null)),
+                AnnotationViewModel.parseActionUnits(" au6b + AU12C, l14"));
+        assertEquals("AU12C + AU6B + AUL14", AnnotationViewModel.formatActionUnits(
+                AnnotationViewModel.parseActionUnits("AU6B + AU12C + L14")));
+        assertEquals(List.of(), AnnotationViewModel.parseActionUnits("  "));
+        try (Project p = Project.open(dir.resolve("au.glimpse"))) {
+            long clip = p.addClip("/x.mp4", 1, "cc".repeat(32), 30, 100, 64, 64).id();
+            AnnotationViewModel vm = new AnnotationViewModel(p, clip, "coder");
+            vm.codeActionUnits("AU6B");
+            assertEquals("mark an event first (O, A, F)", vm.messageProperty().get());
+            vm.markOnset(5);
+            vm.markApex(8);
+            vm.markOffset(12);
+            vm.codeActionUnits("AU6B + AU12C");
+            assertEquals(List.of(new Project.ActionUnit("12", "C"), new Project.ActionUnit("6", "B")),
+                    p.events(clip).get(0).actionUnits());
+            vm.codeActionUnits("AU6B + AU12F"); // no intensity F in FACS
+            assertTrue(vm.messageProperty().get().contains("'AU12F' is not an action unit"), vm.messageProperty().get());
+            vm.codeActionUnits("AU6 AU6B");
+            assertTrue(vm.messageProperty().get().contains("twice"), vm.messageProperty().get());
+            assertEquals(2, p.events(clip).get(0).actionUnits().size(), "refused text changed nothing");
+            vm.undo();
+            assertTrue(p.events(clip).get(0).actionUnits().isEmpty());
+            vm.redo();
+            assertEquals(2, p.events(clip).get(0).actionUnits().size());
         }
     }
 }

@@ -101,7 +101,7 @@ class GlimpseWindowTest {
         db = dir.resolve("study.glimpse");
         weights = dev.glimpse.testing.TinyWeights.write(dir.resolve("weights"), "tiny", 4);
         window = newWindow(stage, dialogs);
-        stage.setScene(new Scene(window, 900, 600));
+        stage.setScene(new Scene(window, 1100, 790));
         stage.show();
     }
 
@@ -181,6 +181,14 @@ class GlimpseWindowTest {
         assertEquals(first, fx(() -> window.clipPath()));
         assertEquals(List.of(5), fx(() -> window.view().annotation().events().stream().map(Project.Event::onset).toList()));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+
+        // the event's action units, typed into their field: the letters go to the field, not to O/A/F
+        robot.clickOn("5 - 8 - 12"); // the event in the list
+        robot.clickOn("#aus").write("AU6B + AU12C").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Project.Event coded = fx(() -> window.project().events(firstId).get(0));
+        assertEquals(List.of(new Project.ActionUnit("12", "C"), new Project.ActionUnit("6", "B")), coded.actionUnits());
+        assertEquals(5, coded.onset(), "typing A and F in the field marked nothing");
     }
 
     @Test
@@ -212,7 +220,7 @@ class GlimpseWindowTest {
         fx(() -> {
             window.close();
             window = newWindow(stage, dialogs);
-            stage.setScene(new Scene(window, 900, 600));
+            stage.setScene(new Scene(window, 1100, 790));
             return null;
         });
     }
