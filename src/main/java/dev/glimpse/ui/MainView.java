@@ -21,11 +21,13 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
 import javafx.util.Duration;
 
 /**
@@ -43,6 +45,8 @@ public final class MainView extends BorderPane {
             "Ctrl+Z           undo",
             "Ctrl+Shift+Z     redo",
             "Ctrl+G           go to frame",
+            "+ / -            zoom the timeline in / out around the playhead",
+            "wheel            zoom the timeline at the mouse (Shift+wheel: scroll)",
             "Ctrl+Enter       analyse the current event with ATM-GCN",
             "F1               this help");
 
@@ -55,7 +59,8 @@ public final class MainView extends BorderPane {
     private final Label position = new Label();
     private final Label message = new Label();
     private final TextField goTo = new TextField();
-    private final Canvas timeline = new Canvas(800, 36);
+    private final Canvas timeline = new Canvas(800, 48);
+    private final TimelineScale scale;
     private final ComboBox<Double> rate = new ComboBox<>();
     private final Timeline player = new Timeline();
     private WritableImage buffer;
@@ -101,9 +106,16 @@ public final class MainView extends BorderPane {
                 annotation.messageProperty().set(err);
             }
         });
-        viewer.indexProperty().addListener((obs, old, now) -> drawTimeline());
+        scale = new TimelineScale(viewer.clip().frameCount());
+        viewer.indexProperty().addListener((obs, old, now) -> {
+            scale.follow(now.intValue());
+            drawTimeline();
+        });
+        annotation.currentProperty().addListener((obs, old, now) -> drawTimeline());
         annotation.events().addListener((javafx.collections.ListChangeListener<Project.Event>) c -> drawTimeline());
+        timeline.setId("timeline");
         timeline.setOnMouseClicked(e -> onTimelineClick(e.getX()));
+        timeline.setOnScroll(this::onTimelineScroll);
         timeline.widthProperty().bind(widthProperty().subtract(20));
         timeline.widthProperty().addListener((obs, o, n) -> drawTimeline());
 
@@ -250,6 +262,8 @@ public final class MainView extends BorderPane {
                     goTo.requestFocus();
                 }
                 case F1 -> help();
+                case EQUALS, ADD, PLUS -> zoomTimeline(2);
+                case MINUS, SUBTRACT -> zoomTimeline(0.5);
                 case ESCAPE -> requestFocus(); // out of a text field, back to the keys
                 case ENTER -> {
                     if (!e.isShortcutDown()) {
@@ -323,35 +337,88 @@ public final class MainView extends BorderPane {
         GraphicsContext g = timeline.getGraphicsContext2D();
         double w = timeline.getWidth();
         double h = timeline.getHeight();
-        int n = viewer.clip().frameCount();
+        double cell = scale.cell(w);
+        int first = scale.first();
+        int last = Math.min(viewer.clip().frameCount(), first + scale.visible()) - 1;
         g.setFill(Color.web("#f2f2f2"));
         g.fillRect(0, 0, w, h);
         for (Project.Event e : annotation.events()) {
-            double x0 = x(viewer.clip().indexOf(e.onset()), n, w);
-            double x1 = x(viewer.clip().indexOf(e.offset()), n, w);
-            g.setFill(Color.web("#7aa6d8"));
-            g.fillRect(x0, 6, Math.max(2, x1 - x0), h - 12);
+            int on = viewer.clip().indexOf(e.onset());
+            int off = viewer.clip().indexOf(e.offset());
+            if (off < first || on > last) {
+                continue;
+            }
+            double x0 = scale.x(on, w);
+            g.setFill(e == annotation.currentProperty().get() ? Color.web("#4f86c6") : Color.web("#7aa6d8"));
+            g.fillRect(x0, 6, Math.max(2, scale.x(off + 1, w) - x0), h - 22);
             g.setFill(Color.web("#d8572a"));
-            g.fillRect(x(viewer.clip().indexOf(e.apex()), n, w) - 1, 4, 2, h - 8);
+            g.fillRect(scale.x(viewer.clip().indexOf(e.apex()), w) + Math.max(0, cell / 2 - 1), 4, 2, h - 18);
         }
-        g.setFill(Color.BLACK);
-        g.fillRect(x(viewer.index(), n, w) - 1, 0, 2, h);
+        // frame ticks once frames are wide enough to see, and numbers at a round step at least 60 px apart
+        g.setStroke(Color.web("#b0b0b0"));
+        g.setLineWidth(1);
+        if (cell >= 4) {
+            for (int i = first; i <= last; i++) {
+                double x = Math.floor(scale.x(i, w)) + 0.5;
+                g.strokeLine(x, h - 16, x, h - 12);
+            }
+        }
+        int step = labelStep(cell);
+        g.setFill(Color.web("#404040"));
+        g.setFont(Font.font(10));
+        for (long k = ((long) first + step - 1) / step * step; k <= last; k += step) {
+            int i = (int) k;
+            double x = scale.x(i, w);
+            g.strokeLine(Math.floor(x) + 0.5, h - 16, Math.floor(x) + 0.5, h - 10);
+            g.fillText(String.valueOf(viewer.clip().frameNumber(i)), x + 2, h - 1);
+        }
+        // the playhead: the frame's whole cell when zoomed in, a line otherwise
+        g.setFill(Color.color(0, 0, 0, cell >= 4 ? 0.35 : 1));
+        g.fillRect(cell >= 4 ? scale.x(viewer.index(), w) : scale.x(viewer.index(), w) - 1, 0, Math.max(2, cell), h - 14);
     }
 
-    private static double x(int index, int frames, double width) {
-        return frames <= 1 ? 0 : index * (width - 2) / (frames - 1) + 1;
+    /** The smallest round step (1, 2, 5, 10, 20, 50, ...) of frames that puts labels 60 px apart. */
+    static int labelStep(double cell) {
+        if (!(cell > 0)) {
+            return Integer.MAX_VALUE; // not laid out yet: no labels
+        }
+        for (int base = 1; base < 100_000_000; base *= 10) {
+            for (int m : new int[] {1, 2, 5}) {
+                if (base * m * cell >= 60) {
+                    return base * m;
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private void onTimelineScroll(ScrollEvent e) {
+        double w = timeline.getWidth();
+        if (e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
+            double d = e.isShiftDown() ? e.getDeltaY() : e.getDeltaX();
+            scale.scroll((int) Math.round(-Math.signum(d) * Math.max(1, scale.visible() / 10)));
+        } else if (e.getDeltaY() != 0) {
+            scale.zoom(e.getDeltaY() > 0 ? 1.5 : 1 / 1.5, scale.index(e.getX(), w));
+        }
+        drawTimeline();
+        e.consume();
+    }
+
+    private void zoomTimeline(double factor) {
+        scale.zoom(factor, viewer.index());
+        drawTimeline();
     }
 
     private void onTimelineClick(double x) {
-        int n = viewer.clip().frameCount();
-        int index = (int) Math.round((x - 1) * (n - 1) / Math.max(1, timeline.getWidth() - 2));
+        int index = scale.index(x, timeline.getWidth());
         for (Project.Event e : annotation.events()) {
-            if (index >= viewer.clip().indexOf(e.onset()) && index <= viewer.clip().indexOf(e.offset())) {
+            if (index >= viewer.clip().indexOf(e.onset()) && index <= viewer.clip().indexOf(e.offset())
+                    && e != annotation.currentProperty().get()) {
                 annotation.select(e);
                 viewer.goToFrame(e.onset());
                 return;
             }
         }
-        viewer.indexProperty().set(Math.max(0, Math.min(n - 1, index)));
+        viewer.indexProperty().set(index); // inside the current event, or outside any: that exact frame
     }
 }

@@ -54,7 +54,7 @@ class MainViewTest {
         Path weights = dev.glimpse.testing.TinyWeights.write(dir.resolve("weights"), "tiny", 4);
         analysis = new AnalysisViewModel(project, video, weights.toString(), "cpu", Platform::runLater);
         view = new MainView(viewer, new AnnotationViewModel(project, clipId, "tester"), analysis);
-        stage.setScene(new Scene(view, 700, 500));
+        stage.setScene(new Scene(view, 1000, 700));
         stage.show();
         view.requestFocus();
     }
@@ -203,5 +203,39 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#message").queryAs(Label.class).getText().startsWith("not saved"));
         assertEquals(10, project.events(project.clips().get(0).id()).get(0).apex());
+    }
+
+    @Test
+    void theTimelineZoomsDownToSingleFramesAndAClickShowsExactlyThatFrame(FxRobot robot) throws Exception {
+        waitForFrame(0);
+        javafx.scene.canvas.Canvas timeline = robot.lookup("#timeline").queryAs(javafx.scene.canvas.Canvas.class);
+        // all 60 frames: a click a third of the way in lands near frame 20, not on a chosen frame
+        for (int k = 0; k < 4; k++) {
+            robot.type(KeyCode.EQUALS); // zoom in around the playhead
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        // zoomed in to 12 frames from frame 0: each a cell of width / 12; the middle of cell 7 is frame 7
+        double w = timeline.getWidth();
+        javafx.geometry.Point2D cell7 = fxPoint(timeline, w * 7.5 / 12, 20);
+        robot.clickOn(cell7);
+        waitForFrame(7);
+        assertEquals(7, shownNumber());
+        javafx.geometry.Point2D cell8 = fxPoint(timeline, w * 8.5 / 12, 20);
+        robot.clickOn(cell8);
+        waitForFrame(8);
+        assertEquals(8, shownNumber());
+        // stepping past the visible frames scrolls the timeline with the playhead; zoom out shows all again
+        robot.type(KeyCode.END);
+        waitForFrame(59);
+        for (int k = 0; k < 4; k++) {
+            robot.type(KeyCode.MINUS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(fxPoint(timeline, 2, 20));
+        waitForFrame(0);
+    }
+
+    static javafx.geometry.Point2D fxPoint(javafx.scene.Node node, double x, double y) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> node.localToScreen(x, y)).get(5, TimeUnit.SECONDS);
     }
 }
