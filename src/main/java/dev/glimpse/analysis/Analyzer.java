@@ -136,6 +136,20 @@ public final class Analyzer implements AutoCloseable {
                 deviceKind(), millis, weightsInfo());
     }
 
+    /**
+     * One untimed pass of the network on a plain input, so that the first analysis a user asks for does not
+     * pay for libtorch's first-pass set-up (about 2 s on the CPU).
+     */
+    public void warmUp() {
+        AtmGcnConfig config = runner.config();
+        int s = config.imageSize();
+        float[] input = new float[config.frames() * 3 * s * s];
+        for (int k = 0; k < input.length; k++) {
+            input[k] = (k % 97) / 97f - 0.5f; // not constant: some kernels take shortcuts on zeros
+        }
+        runner.run(input, 1, config.frames() / 2 + 1);
+    }
+
     /** L frames of RGB bytes to [0, 1], then ImageNet mean/std, channel-first (L x 3 x S x S). */
     public static void normalise(byte[] pixels, int size, int frames, float[] into) {
         normalise(pixels, 0, size, frames, into, 0);
