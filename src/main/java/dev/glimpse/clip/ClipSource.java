@@ -26,6 +26,14 @@ public interface ClipSource extends AutoCloseable {
     /** The index of the frame numbered {@code number}; a clear error when the clip has no such frame. */
     int indexOf(int number);
 
+    /**
+     * The nearest frame at or before {@code index} that can be shown without decoding others first (a video's
+     * keyframe): what scrubbing shows while the user drags. Every frame of an image folder is one.
+     */
+    default int keyframeAtOrBefore(int index) {
+        return index;
+    }
+
     /** Presentation time of frame {@code index}, in seconds from the start. */
     double timestampSeconds(int index);
 

@@ -276,6 +276,11 @@ public final class VideoFileSource implements ClipSource {
     }
 
     @Override
+    public int keyframeAtOrBefore(int i) {
+        return index.keyframeAtOrBefore(checkIndex(i), 0);
+    }
+
+    @Override
     public int frameNumber(int i) {
         checkIndex(i);
         return i;

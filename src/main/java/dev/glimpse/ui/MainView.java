@@ -61,6 +61,7 @@ public final class MainView extends BorderPane {
     private final TextField goTo = new TextField();
     private final Canvas timeline = new Canvas(800, 48);
     private final TimelineScale scale;
+    private int scrubTarget = -1;
     private final ComboBox<Double> rate = new ComboBox<>();
     private final Timeline player = new Timeline();
     private WritableImage buffer;
@@ -114,7 +115,18 @@ public final class MainView extends BorderPane {
         annotation.currentProperty().addListener((obs, old, now) -> drawTimeline());
         annotation.events().addListener((javafx.collections.ListChangeListener<Project.Event>) c -> drawTimeline());
         timeline.setId("timeline");
-        timeline.setOnMouseClicked(e -> onTimelineClick(e.getX()));
+        timeline.setOnMouseClicked(e -> {
+            if (e.isStillSincePress()) {
+                onTimelineClick(e.getX());
+            }
+        });
+        timeline.setOnMouseDragged(e -> scrub(e.getX()));
+        timeline.setOnMouseReleased(e -> {
+            if (scrubTarget >= 0) {
+                viewer.indexProperty().set(scrubTarget); // the exact frame where the user let go
+                scrubTarget = -1;
+            }
+        });
         timeline.setOnScroll(this::onTimelineScroll);
         timeline.widthProperty().bind(widthProperty().subtract(20));
         timeline.widthProperty().addListener((obs, o, n) -> drawTimeline());
@@ -407,6 +419,17 @@ public final class MainView extends BorderPane {
     private void zoomTimeline(double factor) {
         scale.zoom(factor, viewer.index());
         drawTimeline();
+    }
+
+    /**
+     * Dragging along the timeline shows the keyframe at or before the frame under the mouse, which decodes
+     * at once even in long-GOP video, labelled with its own number; letting go shows the exact frame.
+     */
+    private void scrub(double x) {
+        int target = scale.index(Math.max(0, Math.min(timeline.getWidth() - 1, x)), timeline.getWidth());
+        scrubTarget = target;
+        int key = viewer.clip().keyframeAtOrBefore(target);
+        viewer.indexProperty().set(key >= scale.first() ? key : target);
     }
 
     private void onTimelineClick(double x) {

@@ -105,6 +105,37 @@ class VideoFileSourceTest {
         assertTrue(decodeOrderDiffersFromPresentation(file));
     }
 
+    @Test
+    void scrubbingShowsTheKeyframeAtOrBeforeEachFrameAsTheContainerMarksThem() throws IOException {
+        Path file = encode(dir.resolve("k.mp4"), VideoFileWriter.Kind.MP4_BFRAMES, 60, 25, 12);
+        // independently of the index: every packet's presentation time, and which of them are keyframes
+        java.util.List<Long> all = new java.util.ArrayList<>();
+        java.util.Set<Long> keys = new java.util.HashSet<>();
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            g.start();
+            org.bytedeco.ffmpeg.avcodec.AVPacket p;
+            while ((p = g.grabPacket()) != null) {
+                if (p.stream_index() == g.getVideoStream()) {
+                    all.add(p.pts());
+                    if ((p.flags() & org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY) != 0) {
+                        keys.add(p.pts());
+                    }
+                }
+            }
+        }
+        java.util.Collections.sort(all);
+        assertTrue(keys.size() >= 4, "a keyframe every 12 frames: " + keys);
+        try (VideoFileSource v = VideoFileSource.open(file, null, 0)) {
+            int expected = 0;
+            for (int i = 0; i < all.size(); i++) {
+                if (keys.contains(all.get(i))) {
+                    expected = i;
+                }
+                assertEquals(expected, v.keyframeAtOrBefore(i), "frame " + i);
+            }
+        }
+    }
+
     private static boolean decodeOrderDiffersFromPresentation(Path file) throws IOException {
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
             g.start();

@@ -233,6 +233,13 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(fxPoint(timeline, 2, 20));
         waitForFrame(0);
+
+        // dragging along the timeline shows frames as it goes; letting go shows exactly the frame under the mouse
+        robot.drag(fxPoint(timeline, 2, 20)).moveTo(fxPoint(timeline, w * 0.5, 20)).moveTo(fxPoint(timeline, w * 40.5 / 60, 20))
+                .drop();
+        waitForFrame(40);
+        assertEquals(40, shownNumber());
+        assertTrue(robot.lookup("#position").queryAs(Label.class).getText().startsWith("frame 40 of"));
     }
 
     static javafx.geometry.Point2D fxPoint(javafx.scene.Node node, double x, double y) throws Exception {
