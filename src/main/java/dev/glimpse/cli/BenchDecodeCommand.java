@@ -35,9 +35,11 @@ final class BenchDecodeCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().writeValueAsString(r));
         } else {
             System.out.printf(Locale.ROOT, "%s: %d frames %dx%d%n  open: %.0f ms first, %.0f ms second%n"
-                            + "  sequential: %d frames at %.1f fps (decode + RGB)%n  random: %d frames, median %.1f ms, worst %.1f ms%n",
+                            + "  sequential: %d frames at %.1f fps (decode + RGB)%n  random: %d frames, median %.1f ms, worst %.1f ms%n"
+                            + "  scrubbing (the keyframe at or before each): median %.1f ms, worst %.1f ms%n",
                     r.path(), r.frameCount(), r.width(), r.height(), r.openFirstMillis(), r.openSecondMillis(),
-                    r.sequentialFrames(), r.sequentialFps(), r.randomFrames(), r.randomMedianMillis(), r.randomWorstMillis());
+                    r.sequentialFrames(), r.sequentialFps(), r.randomFrames(), r.randomMedianMillis(), r.randomWorstMillis(),
+                    r.scrubMedianMillis(), r.scrubWorstMillis());
         }
         return 0;
     }

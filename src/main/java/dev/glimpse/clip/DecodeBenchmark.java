@@ -21,10 +21,19 @@ public final class DecodeBenchmark {
      * @param randomFrames random frames shown
      * @param randomMedianMillis median time to show one (no frame cache: every one is a real seek)
      * @param randomWorstMillis the slowest
+     * @param scrubMedianMillis median time to show what dragging along the timeline shows for the same random
+     *     targets: the keyframe at or before each
+     * @param scrubWorstMillis the slowest of those
      */
     public record Result(String path, int frameCount, int width, int height, double openFirstMillis,
                          double openSecondMillis, int sequentialFrames, double sequentialFps, int randomFrames,
-                         double randomMedianMillis, double randomWorstMillis) {}
+                         double randomMedianMillis, double randomWorstMillis, double scrubMedianMillis,
+                         double scrubWorstMillis) {}
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
 
     public static Result run(Path video, int sequentialFrames, int randomFrames, long seed) throws IOException {
         Path cacheDir = Files.createTempDirectory("glimpse-bench-index");
@@ -51,11 +60,19 @@ public final class DecodeBenchmark {
                     clip.read(target);
                     ms[k] = (System.nanoTime() - s) / 1e6;
                 }
+                random = new Random(seed);
+                double[] scrub = new double[randomFrames];
+                for (int k = 0; k < randomFrames; k++) {
+                    int target = random.nextInt(clip.frameCount());
+                    long s = System.nanoTime();
+                    clip.read(clip.keyframeAtOrBefore(target));
+                    scrub[k] = (System.nanoTime() - s) / 1e6;
+                }
                 Arrays.sort(ms);
-                double median = randomFrames == 0 ? 0 : randomFrames % 2 == 1 ? ms[randomFrames / 2]
-                        : (ms[randomFrames / 2 - 1] + ms[randomFrames / 2]) / 2;
+                Arrays.sort(scrub);
                 return new Result(video.toString(), clip.frameCount(), clip.width(), clip.height(), openFirst,
-                        openSecond, n, fps, randomFrames, median, randomFrames == 0 ? 0 : ms[randomFrames - 1]);
+                        openSecond, n, fps, randomFrames, median(ms), randomFrames == 0 ? 0 : ms[randomFrames - 1],
+                        median(scrub), randomFrames == 0 ? 0 : scrub[randomFrames - 1]);
             }
         } finally {
             try (var files = Files.list(cacheDir)) {
