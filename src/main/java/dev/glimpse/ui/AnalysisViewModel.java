@@ -10,7 +10,9 @@ import dev.glimpse.clip.ClipSources;
 import dev.glimpse.clip.FaceCrop;
 import dev.glimpse.clip.FrameImage;
 import dev.glimpse.store.Project;
+import dev.glimpse.store.StoreException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +53,7 @@ public final class AnalysisViewModel implements AutoCloseable {
     private final StringProperty message = new SimpleStringProperty("");
     private volatile Analyzer analyzer;
     private Future<?> job;
+    private long shownEvent = -1;
 
     /** @param weights a weights folder, or null for the bundled weights */
     public AnalysisViewModel(Project project, Path clipPath, String weights, String device, Executor uiThread) {
@@ -116,6 +119,7 @@ public final class AnalysisViewModel implements AutoCloseable {
         }
         running.set(true);
         progress.set(0);
+        shownEvent = event.id();
         long clicked = System.nanoTime();
         message.set("analysing event " + event.onset() + "-" + event.apex() + "-" + event.offset());
         job = worker.submit(() -> {
@@ -130,6 +134,10 @@ public final class AnalysisViewModel implements AutoCloseable {
                         analysis.weights().name(), analysis.weights().trained(), analysis.preset(), analysis.device(),
                         analysis.millis(), analysis.classes(), analysis.probabilities(), analysis.predicted(), null));
                 uiThread.execute(() -> {
+                    if (shownEvent != event.id()) {
+                        message.set("analysis of event " + event.onset() + "-" + event.offset() + " saved");
+                        return; // the user has moved to another event meanwhile
+                    }
                     result.set(analysis);
                     long shown = (System.nanoTime() - clicked) / 1_000_000;
                     message.set("predicted " + analysis.predicted() + (analysis.weights().trained() ? ""
@@ -146,6 +154,31 @@ public final class AnalysisViewModel implements AutoCloseable {
                 uiThread.execute(() -> running.set(false));
             }
         });
+    }
+
+    /**
+     * Shows what the project holds for {@code event} (null: none): its last analysis, probabilities and
+     * prediction as they were saved; the heatmaps and the graph are not stored and come back with "Analyse
+     * event". An analysis still running for another event does not replace it when it ends.
+     */
+    public void showSaved(Project.Event event) {
+        shownEvent = event == null ? -1 : event.id();
+        result.set(null);
+        if (event == null) {
+            return;
+        }
+        try {
+            project.latestAnalysis(event.id()).ifPresent(a -> {
+                result.set(new Analysis(clipPath.toString(), event.onset(), event.apex(), event.offset(), false,
+                        a.preset(), a.classes(), a.probabilities(), List.of(), List.of(), List.of(), null, a.device(),
+                        a.millis(), new Analysis.WeightsInfo(null, a.weightsName(), a.weightsSha256(), a.trained(),
+                        a.trained() ? "trained" : "untrained")));
+                message.set("saved analysis of " + a.createdAt() + ": predicted " + a.predicted() + " (weights "
+                        + a.weightsName() + "); Analyse event for the heatmaps and the graph");
+            });
+        } catch (StoreException e) {
+            message.set(e.getMessage());
+        }
     }
 
     public void cancel() {

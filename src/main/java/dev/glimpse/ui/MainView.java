@@ -72,7 +72,12 @@ public final class MainView extends BorderPane {
         this.analysis = analysis;
         this.analysisPanel = new AnalysisPanel(analysis, () -> analysis.analyze(annotation.currentProperty().get()),
                 viewer::goToFrame);
-        annotation.currentProperty().addListener((o, a, e) -> analysisPanel.setAnnotatorLabel(e == null ? null : e.label()));
+        annotation.currentProperty().addListener((o, a, e) -> {
+            analysisPanel.setAnnotatorLabel(e == null ? null : e.label());
+            if (a == null || e == null || a.id() != e.id()) {
+                analysis.showSaved(e); // another event: its own saved analysis, not the last one's
+            }
+        });
         status.setId("status");
         status.textProperty().bind(analysis.statusProperty());
         analysis.resultProperty().addListener((o, a, b) -> show(viewer.frameProperty().get()));
@@ -334,6 +339,10 @@ public final class MainView extends BorderPane {
 
     AnnotationViewModel annotation() {
         return annotation;
+    }
+
+    AnalysisViewModel analysis() {
+        return analysis;
     }
 
     AnalysisPanel analysisPanel() {

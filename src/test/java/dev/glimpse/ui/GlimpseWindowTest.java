@@ -256,6 +256,30 @@ class GlimpseWindowTest {
     }
 
     @Test
+    void reopeningTheProjectBringsBackTheClipItsEventsAndTheirLastAnalysis(FxRobot robot) throws Exception {
+        assertTrue(fx(() -> window.open(db, first)));
+        markEvent(robot, 5, 8, 12);
+        fx(() -> {
+            window.view().requestFocus();
+            return null;
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.view().analysis().resultProperty().get() != null
+                && !window.view().analysis().resultProperty().get().nodes().isEmpty()));
+        List<Double> shown = fx(() -> window.view().analysis().resultProperty().get().probabilities());
+
+        restart();
+        assertTrue(fx(() -> window.openProject(db)), "the project alone: its last clip comes back");
+        assertEquals(first, fx(() -> window.clipPath()));
+        assertTrue(fx(() -> window.view().analysis().resultProperty().get() == null), "no event chosen yet");
+        robot.clickOn("5 - 8 - 12");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(shown, fx(() -> window.view().analysis().resultProperty().get().probabilities()));
+        String message = fx(() -> window.view().analysis().messageProperty().get());
+        assertTrue(message.startsWith("saved analysis of"), message);
+    }
+
+    @Test
     void newProjectTakesTheClipOnScreenAndTheViewExportsAsAPng(FxRobot robot) throws Exception {
         assertTrue(fx(() -> window.open(db, first)));
         markEvent(robot, 5, 8, 12);
