@@ -237,6 +237,18 @@ public final class Project implements AutoCloseable {
         return clips().stream().filter(k -> k.sha256().equalsIgnoreCase(sha256)).findFirst();
     }
 
+    /** Records a clip's checksum, computed after it was added (an empty one means still to compute). */
+    public void setClipSha256(long clipId, String sha256) throws StoreException {
+        inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE clips SET sha256 = ? WHERE id = ?")) {
+                p.setString(1, sha256);
+                p.setLong(2, clipId);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Notes that the user opened this clip now (what {@link #lastOpenedClip()} returns next time). */
     public void markOpened(long clipId) throws StoreException {
         inTransaction(c -> {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -44,21 +45,31 @@ public final class GlimpseApp extends Application {
         Platform.runLater(() -> System.err.println("glimpse: window ready " + ms + " ms after start"));
     }
 
-    /** The clip's row in the project, added on first sight and found again by path or, if moved, by checksum. */
+    /**
+     * The clip's row in the project: found by path, or, if the file moved, by checksum, else added. Hashing a
+     * long video takes seconds, and a moved file keeps its size, so the file is hashed here only when a clip
+     * of the same size has gone missing; otherwise the row is added with its checksum still to compute
+     * (empty), which {@link GlimpseWindow} does in the background.
+     */
     static long register(Project project, ClipSource clip) throws Exception {
         String path = clip.path().toAbsolutePath().toString();
-        for (Project.StoredClip c : project.clips()) {
+        List<Project.StoredClip> known = project.clips();
+        for (Project.StoredClip c : known) {
             if (c.path().equals(path)) {
                 return c.id();
             }
         }
-        String sha = sha256(clip.path());
-        var moved = project.clipBySha256(sha);
-        if (moved.isPresent()) {
-            project.relink(moved.get().id(), path);
-            return moved.get().id();
-        }
         long size = Files.isRegularFile(clip.path()) ? Files.size(clip.path()) : 0;
+        String sha = "";
+        if (known.stream().anyMatch(c -> c.sizeBytes() == size && !Files.exists(Path.of(c.path())))) {
+            sha = sha256(clip.path());
+            for (Project.StoredClip c : known) {
+                if (c.sha256().equalsIgnoreCase(sha)) {
+                    project.relink(c.id(), path);
+                    return c.id();
+                }
+            }
+        }
         return project.addClip(path, size, sha, clip.fps(), clip.frameCount(), clip.width(), clip.height()).id();
     }
 

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
@@ -43,6 +45,11 @@ public final class GlimpseWindow extends BorderPane {
     private final Path defaultClip;
     private final Path defaultProject;
     private final Menu openRecent = new Menu("Open recent");
+    private final ExecutorService checksums = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "glimpse-checksum");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Project project;
     private Path clipPath;
@@ -187,6 +194,7 @@ public final class GlimpseWindow extends BorderPane {
             source = ClipSources.open(chosen);
             long clipId = GlimpseApp.register(p, source);
             p.markOpened(clipId);
+            completeChecksum(p, clipId, chosen);
             AnnotationViewModel newAnnotation = new AnnotationViewModel(p, clipId, System.getProperty("user.name"));
             closeSession(!sameProject);
             project = p;
@@ -214,6 +222,21 @@ public final class GlimpseWindow extends BorderPane {
         }
     }
 
+    /** Computes a newly added clip's checksum in the background (it is what relinks the clip if it moves). */
+    private void completeChecksum(Project p, long clipId, Path path) throws Exception {
+        boolean missing = p.clips().stream().anyMatch(c -> c.id() == clipId && c.sha256().isEmpty());
+        if (missing) {
+            checksums.execute(() -> {
+                try {
+                    p.setClipSha256(clipId, GlimpseApp.sha256(path));
+                } catch (Exception e) {
+                    // the project was closed meanwhile, or the file went: computed again next time it opens
+                    System.err.println("glimpse: checksum of " + path + " not recorded: " + e.getMessage());
+                }
+            });
+        }
+    }
+
     /**
      * The clip the project was last used with. When its file has moved or gone, the user may locate it;
      * it is relinked only if its checksum matches. Null when there is none to open.
@@ -237,6 +260,12 @@ public final class GlimpseWindow extends BorderPane {
                 ? dialogs.openFolder("Locate the frame folder " + path.getFileName())
                 : dialogs.openFile("Locate " + path.getFileName(), "Videos", VIDEO_EXTENSIONS);
         if (found.isEmpty()) {
+            return null;
+        }
+        if (c.sha256().isEmpty()) {
+            dialogs.error("Cannot check the clip", "The project has no checksum for " + c.path() + " (it was closed"
+                    + " before the checksum was computed), so it cannot tell whether " + found.get()
+                    + " is the same clip; open it with File > Open video to add it.");
             return null;
         }
         String sha = GlimpseApp.sha256(found.get());
@@ -335,6 +364,7 @@ public final class GlimpseWindow extends BorderPane {
 
     /** Closes everything; the window is going away. */
     public void close() {
+        checksums.shutdownNow();
         closeSession(true);
         project = null;
     }
