@@ -23,3 +23,14 @@ glimpse_allocator() {
     export GLIBC_TUNABLES="${GLIBC_TUNABLES:-glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=68719476736:glibc.malloc.top_pad=268435456}"
   fi
 }
+
+# The desktop app turns over a frame's worth of garbage (6 MB at 1080p) per frame shown, and the JVM's
+# default heap (a quarter of the machine's memory) lets that grow to gigabytes before collecting; 1 GB
+# holds the frame cache, the analyses and the window with room (docs/benchmarks.md). The command line
+# (training above all) keeps the default. Prints the option for a window-opening command line, else nothing.
+glimpse_heap_option() {
+  case "${GLIMPSE_JAVA_OPTS:-}" in *-Xmx*) return 0 ;; esac
+  if [ "$#" -eq 0 ] || [ "$1" = "gui" ] || { [ "$#" -eq 1 ] && [ "${1#-}" = "$1" ] && [ -e "$1" ]; }; then
+    echo "-Xmx1g"
+  fi
+}

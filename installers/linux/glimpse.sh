@@ -6,7 +6,8 @@ bin="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 . "$bin/../lib/allocator.sh"
 glimpse_allocator || exit 2
 # extra JVM options, as with ./glimpse in a clone (the native launcher reads its own from lib/app/)
-if [ -n "${GLIMPSE_JAVA_OPTS:-}" ]; then
-  export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }$GLIMPSE_JAVA_OPTS"
+options="$(glimpse_heap_option "$@") ${GLIMPSE_JAVA_OPTS:-}"
+if [ -n "${options// /}" ]; then
+  export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }${options# }"
 fi
 exec "$bin/glimpse-java" "$@"
