@@ -24,7 +24,7 @@ import javafx.collections.ObservableList;
 public final class AnnotationViewModel {
     private final Project project;
     private final long clipId;
-    private final String annotator;
+    private String annotator;
     private final ObservableList<Project.Event> events = FXCollections.observableArrayList();
     private final ObjectProperty<Project.Event> current = new SimpleObjectProperty<>();
     private final ObjectProperty<String> message = new SimpleObjectProperty<>("");
@@ -42,6 +42,11 @@ public final class AnnotationViewModel {
         this.clipId = clipId;
         this.annotator = annotator;
         events.setAll(project.events(clipId));
+    }
+
+    /** Who codes from now on: new events carry this name (events already coded keep theirs). */
+    public void setAnnotator(String name) {
+        annotator = name;
     }
 
     public ObservableList<Project.Event> events() {

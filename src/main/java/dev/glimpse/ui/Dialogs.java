@@ -7,6 +7,7 @@ import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputDialog;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -26,6 +27,9 @@ public interface Dialogs {
     Optional<Path> saveFile(String title, String suggestedName, String kind, List<String> extensions);
 
     void error(String header, String text);
+
+    /** Asks for a line of text, {@code initial} filled in; empty when the user cancels. */
+    Optional<String> askText(String header, String text, String initial);
 
     /** Asks a yes/no question; true for {@code yes}. */
     boolean confirm(String header, String text, String yes, String no);
@@ -64,6 +68,15 @@ public interface Dialogs {
                 a.initOwner(owner);
                 a.setHeaderText(header);
                 a.showAndWait();
+            }
+
+            @Override
+            public Optional<String> askText(String header, String text, String initial) {
+                TextInputDialog d = new TextInputDialog(initial);
+                d.initOwner(owner);
+                d.setHeaderText(header);
+                d.setContentText(text);
+                return d.showAndWait();
             }
 
             @Override

@@ -45,6 +45,9 @@ public final class GlimpseWindow extends BorderPane {
     private final Path defaultClip;
     private final Path defaultProject;
     private final Menu openRecent = new Menu("Open recent");
+    private final MenuItem annotatorItem = new MenuItem();
+    private final Path annotatorFile;
+    private String annotator;
     private final ExecutorService checksums = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "glimpse-checksum");
         t.setDaemon(true);
@@ -62,12 +65,15 @@ public final class GlimpseWindow extends BorderPane {
      * @param weights a weights folder, or null for the bundled ones
      * @param defaultClip the clip shown when a project has none yet (the bundled sample)
      * @param defaultProject the project a clip opens in when none is open
+     * @param dataDir where the recent files and the annotator's name are kept
      */
-    public GlimpseWindow(Stage stage, Dialogs dialogs, RecentFiles recent, String weights, String device, Path defaultClip,
+    public GlimpseWindow(Stage stage, Dialogs dialogs, Path dataDir, String weights, String device, Path defaultClip,
                          Path defaultProject) {
         this.stage = stage;
         this.dialogs = dialogs;
-        this.recent = recent;
+        this.recent = new RecentFiles(dataDir.resolve("recent.txt"));
+        this.annotatorFile = dataDir.resolve("annotator.txt");
+        this.annotator = readAnnotator(annotatorFile);
         this.weights = weights;
         this.device = device;
         this.defaultClip = defaultClip;
@@ -109,10 +115,14 @@ public final class GlimpseWindow extends BorderPane {
         MenuItem exportView = item("Export view as PNG...", "Shortcut+E", "export-view", () ->
                 dialogs.saveFile("Export the view as PNG", suggestedName(".png"), "PNG images", List.of("*.png"))
                         .ifPresent(this::exportView));
+        annotatorItem.setId("annotator");
+        annotatorItem.setMnemonicParsing(false);
+        annotatorItem.setText("Annotator: " + annotator + "...");
+        annotatorItem.setOnAction(e -> askAnnotator());
         MenuItem quit = item("Quit", "Shortcut+Q", "quit", stage::close);
         Menu file = new Menu("File", null, newProject, openProject, new SeparatorMenuItem(), openVideo, openFolder,
                 openRecent, new SeparatorMenuItem(), importSheet, exportCsv, exportSheet, exportView,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), annotatorItem, new SeparatorMenuItem(), quit);
         MenuItem shortcuts = item("Keyboard shortcuts", null, "shortcuts", () -> {
             if (view != null) {
                 view.help();
@@ -132,6 +142,37 @@ public final class GlimpseWindow extends BorderPane {
         }
         m.setOnAction(e -> action.run());
         return m;
+    }
+
+    /** The name new events are coded under: asked once, kept for the next start. */
+    private void askAnnotator() {
+        dialogs.askText("Who is coding?", "Annotator's name (new events carry it):", annotator)
+                .map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name -> {
+                    annotator = name;
+                    annotatorItem.setText("Annotator: " + name + "...");
+                    if (annotation != null) {
+                        annotation.setAnnotator(name);
+                    }
+                    try {
+                        Files.createDirectories(annotatorFile.getParent());
+                        Files.writeString(annotatorFile, name + "\n");
+                    } catch (IOException e) {
+                        dialogs.error("Name not kept", annotatorFile + ": " + e.getMessage()
+                                + "\nIt is used until Glimpse closes.");
+                    }
+                });
+    }
+
+    private static String readAnnotator(Path file) {
+        try {
+            String name = Files.readString(file).strip();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        } catch (IOException | RuntimeException e) {
+            // none kept yet
+        }
+        return System.getProperty("user.name", "annotator");
     }
 
     private void fillRecent() {
@@ -195,7 +236,7 @@ public final class GlimpseWindow extends BorderPane {
             long clipId = GlimpseApp.register(p, source);
             p.markOpened(clipId);
             completeChecksum(p, clipId, chosen);
-            AnnotationViewModel newAnnotation = new AnnotationViewModel(p, clipId, System.getProperty("user.name"));
+            AnnotationViewModel newAnnotation = new AnnotationViewModel(p, clipId, annotator);
             closeSession(!sameProject);
             project = p;
             clipPath = chosen;
@@ -284,7 +325,7 @@ public final class GlimpseWindow extends BorderPane {
         }
         dialogs.openFile("Import a coding sheet", "Coding sheets", List.of("*.xlsx", "*.xls", "*.csv")).ifPresent(sheet -> {
             try {
-                List<String> warnings = EventExchange.importCodingSheet(project, sheet, System.getProperty("user.name"));
+                List<String> warnings = EventExchange.importCodingSheet(project, sheet, annotator);
                 open(project.file(), clipPath); // shows the imported events
                 if (!warnings.isEmpty()) {
                     dialogs.error("Imported, with warnings", String.join("\n", warnings));

@@ -49,6 +49,7 @@ class GlimpseWindowTest {
         final Deque<Boolean> answers = new ArrayDeque<>();
         final List<String> asked = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
+        final Deque<String> texts = new ArrayDeque<>();
 
         private Optional<Path> next(String title) {
             asked.add(title);
@@ -73,6 +74,12 @@ class GlimpseWindowTest {
         @Override
         public void error(String header, String text) {
             errors.add(header + ": " + text);
+        }
+
+        @Override
+        public Optional<String> askText(String header, String text, String initial) {
+            asked.add(header);
+            return texts.isEmpty() ? Optional.empty() : Optional.of(texts.pop());
         }
 
         @Override
@@ -106,7 +113,7 @@ class GlimpseWindowTest {
     }
 
     GlimpseWindow newWindow(Stage s, Dialogs d) {
-        return new GlimpseWindow(s, d, new RecentFiles(dir.resolve("recent.txt")), weights.toString(), "cpu", second,
+        return new GlimpseWindow(s, d, dir, weights.toString(), "cpu", second,
                 dir.resolve("default.glimpse"));
     }
 
@@ -287,6 +294,19 @@ class GlimpseWindowTest {
     void newProjectTakesTheClipOnScreenAndTheViewExportsAsAPng(FxRobot robot) throws Exception {
         assertTrue(fx(() -> window.open(db, first)));
         markEvent(robot, 5, 8, 12);
+        // the coder names themselves once; new events carry the name, and it is kept for the next start
+        dialogs.texts.push("  Dr. Okafor ");
+        fire("annotator");
+        fx(() -> {
+            window.view().requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.N);
+        markEvent(robot, 20, 22, 25);
+        List<String> coders = fx(() -> window.project().events(window.project().clips().get(0).id()).stream()
+                .map(Project.Event::annotator).toList());
+        assertEquals(List.of(System.getProperty("user.name"), "Dr. Okafor"), coders);
+        assertEquals("Dr. Okafor", Files.readString(dir.resolve("annotator.txt")).strip());
         Path fresh = dir.resolve("fresh");
         dialogs.paths.push(Optional.of(fresh));
         fire("new-project");
