@@ -32,10 +32,11 @@ final class GuiCommand implements Callable<Integer> {
             System.err.println("glimpse: " + problem);
             return 2;
         }
-        // no clip: the project's last one, else the bundled sample
-        List<String> args = new ArrayList<>(List.of("--sample=" + sampleClip(System.getProperty("glimpse.home")).toAbsolutePath()));
-        if (clip != null) {
-            args.add("--clip=" + clip.toAbsolutePath());
+        // nothing named: the bundled sample (the README's promise); a project alone: its last clip, else the sample
+        Path sample = sampleClip(System.getProperty("glimpse.home")).toAbsolutePath();
+        List<String> args = new ArrayList<>(List.of("--sample=" + sample));
+        if (clip != null || project == null) {
+            args.add("--clip=" + (clip != null ? clip.toAbsolutePath() : sample));
         }
         if (project != null) {
             args.add("--project=" + project.toAbsolutePath());
