@@ -17,8 +17,8 @@ final class GuiCommand implements Callable<Integer> {
     static final String SAMPLE = "sample-clips/happiness.mp4";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CLIP",
-            description = "A video file or a folder of frames (default: the project's last clip, else the bundled "
-                    + SAMPLE + ").")
+            description = "A video file or a folder of frames (default: the bundled " + SAMPLE
+                    + "; with --project alone, the project's last clip).")
     Path clip; // null: the bundled sample, found beside the program (glimpse.home) or in the working folder
 
     @Option(names = "--project", description = "Project database (default: the user's data folder).")
