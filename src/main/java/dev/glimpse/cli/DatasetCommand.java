@@ -3,38 +3,26 @@ package dev.glimpse.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.glimpse.dataset.ClassScheme;
-import dev.glimpse.dataset.DatasetReader;
 import dev.glimpse.dataset.DatasetReport;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code glimpse dataset}: what a reader makes of a dataset, row by row. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = "Read a dataset's annotations and frames, and report what would be used and what is skipped.")
 final class DatasetCommand implements Callable<Integer> {
-    @Option(names = "--dataset", required = true, description = "casme2, samm, smic, megc, casme3 or csv.")
-    String dataset;
-
-    @Option(names = "--root", required = true, description = "The dataset's folder.")
-    Path root;
-
-    @Option(names = "--sheet", description = "The annotation file (default: looked for under the root).")
-    Path sheet;
-
-    @Option(names = "--scheme", required = true,
-            description = "Class scheme: casme2-5, casme2-3, samm-5, samm-3, megc-3, casme3-7 or casme3-4.")
-    String scheme;
+    @Mixin
+    DatasetOptions data;
 
     @Option(names = "--json", description = "Print one JSON object on stdout.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        DatasetReport report = DatasetReader.named(dataset).read(root, sheet, ClassScheme.named(scheme));
+        DatasetReport report = data.read();
         if (json) {
             System.out.println(new ObjectMapper().writeValueAsString(toJson(report)));
             return 0;

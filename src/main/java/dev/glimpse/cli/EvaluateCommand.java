@@ -30,11 +30,11 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DatasetReport report = t.read();
         if (report.subjects() < 2) {
-            throw new Main.UserError(t.root + ": leave-one-subject-out needs at least two subjects, found " + report.subjects());
+            throw new Main.UserError(t.data.root + ": leave-one-subject-out needs at least two subjects, found " + report.subjects());
         }
         AtmGcnConfig config = t.config(report.scheme().classes().size());
-        System.err.printf(Locale.ROOT, "%s: %d clips of %d subjects, %s, %s preset%s, %d epochs per fold%n", t.dataset,
-                report.used(), report.subjects(), t.scheme, t.preset, t.ablation == null ? "" : " (" + t.ablation + ")", t.epochs);
+        System.err.printf(Locale.ROOT, "%s: %d clips of %d subjects, %s, %s preset%s, %d epochs per fold%n", t.data.dataset,
+                report.used(), report.subjects(), t.data.scheme, t.preset, t.ablation == null ? "" : " (" + t.ablation + ")", t.epochs);
         List<Loso.Fold> folds = Loso.run(report.samples(), config, t.options(), t.prepared(config), out, resume,
                 new ConsoleProgress(System.err));
         ObjectNode metrics = Reports.write(out, report.scheme().classes(), folds, t.info(report));

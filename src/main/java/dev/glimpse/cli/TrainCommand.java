@@ -55,8 +55,8 @@ final class TrainCommand implements Callable<Integer> {
             AtmGcn net = Training.train(config, report.samples(), t.prepared(config), t.options(), manager,
                     new ConsoleProgress(System.err), checkpoints, resume);
             WeightsManifest written = Weights.write(out, net, new WeightsManifest(WeightsManifest.FORMAT,
-                    name != null ? name : "atm-gcn-" + t.preset + "-" + t.dataset, t.preset, config,
-                    report.scheme().classes(), t.scheme, config.imageSize(), config.frames(), true, t.trainedOn(report),
+                    name != null ? name : "atm-gcn-" + t.preset + "-" + t.data.dataset, t.preset, config,
+                    report.scheme().classes(), t.data.scheme, config.imageSize(), config.frames(), true, t.trainedOn(report),
                     t.seed, t.epochs, metrics, null, null));
             System.out.println("wrote " + out + " (" + written.name() + ", " + written.status() + ")");
         }

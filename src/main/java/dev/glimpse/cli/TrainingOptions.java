@@ -1,8 +1,6 @@
 package dev.glimpse.cli;
 
 import dev.glimpse.clip.FrameIndexCache;
-import dev.glimpse.dataset.ClassScheme;
-import dev.glimpse.dataset.DatasetReader;
 import dev.glimpse.dataset.DatasetReport;
 import dev.glimpse.model.AtmGcnConfig;
 import dev.glimpse.training.PreparedSamples;
@@ -12,21 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The dataset and training options that train and evaluate share. */
 final class TrainingOptions {
-    @Option(names = "--dataset", required = true, description = "casme2, samm, smic, megc, casme3 or csv.")
-    String dataset;
-
-    @Option(names = "--root", required = true, description = "The dataset's folder.")
-    Path root;
-
-    @Option(names = "--sheet", description = "The annotation file (default: looked for under the root).")
-    Path sheet;
-
-    @Option(names = "--scheme", required = true, description = "Class scheme (casme2-5, megc-3, casme3-7, ...).")
-    String scheme;
+    @Mixin
+    DatasetOptions data;
 
     @Option(names = "--preset", required = true, description = "tiny, small or large.")
     String preset;
@@ -65,7 +55,7 @@ final class TrainingOptions {
     Path cache;
 
     DatasetReport read() throws IOException {
-        return DatasetReader.named(dataset).read(root, sheet, ClassScheme.named(scheme));
+        return data.read();
     }
 
     AtmGcnConfig config(int classes) {
@@ -83,16 +73,16 @@ final class TrainingOptions {
 
     /** What the data was, in words: synthetic data says so (the generator leaves SYNTHETIC.txt at its root). */
     String trainedOn(DatasetReport report) {
-        boolean synthetic = Files.exists(root.resolve("SYNTHETIC.txt"));
-        return (synthetic ? "synthetic data (glimpse synth, " : dataset + " (") + report.used() + " clips of "
-                + report.subjects() + " subjects, scheme " + scheme + ")";
+        boolean synthetic = Files.exists(data.root.resolve("SYNTHETIC.txt"));
+        return (synthetic ? "synthetic data (glimpse synth, " : data.dataset + " (") + report.used() + " clips of "
+                + report.subjects() + " subjects, scheme " + data.scheme + ")";
     }
 
     Map<String, Object> info(DatasetReport report) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dataset", dataset);
+        m.put("dataset", data.dataset);
         m.put("data", trainedOn(report));
-        m.put("scheme", scheme);
+        m.put("scheme", data.scheme);
         m.put("preset", preset);
         m.put("ablation", ablation == null ? "none" : ablation);
         m.put("epochs", epochs);
