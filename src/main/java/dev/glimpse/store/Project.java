@@ -140,11 +140,10 @@ public final class Project implements AutoCloseable {
                 }
                 s.execute("PRAGMA user_version = " + (k + 1));
                 c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
                 c.setAutoCommit(true);
+            } catch (SQLException e) {
+                rollback(c, e);
+                throw e;
             }
         }
     }
@@ -164,14 +163,14 @@ public final class Project implements AutoCloseable {
             connection.setAutoCommit(true);
             return result;
         } catch (SQLException e) {
-            rollback(e);
+            rollback(connection, e);
             if ((e.getErrorCode() & 0xff) == SQLITE_FULL) {
                 throw new StoreException(file, "the disk is full: the change was not saved and nothing was written;"
                         + " free some space and do it again (" + e.getMessage() + ")", e);
             }
             throw new StoreException(file, "the change was not saved, nothing was written (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
-            rollback(e);
+            rollback(connection, e);
             throw e;
         }
     }
@@ -180,14 +179,14 @@ public final class Project implements AutoCloseable {
      * Undoes a failed transaction. SQLite has often rolled it back itself already (a full disk does that),
      * so the rollback and the return to auto-commit may fail in turn; that must not hide the first error.
      */
-    private void rollback(Exception failure) {
+    private static void rollback(Connection c, Exception failure) {
         try {
-            connection.rollback();
+            c.rollback();
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }
         try {
-            connection.setAutoCommit(true);
+            c.setAutoCommit(true);
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }
