@@ -157,4 +157,57 @@ class TrainingTest {
         }
         assertFalse(Files.exists(dir.resolve("report/folds/checkpoint-2")), "a finished fold leaves no checkpoint");
     }
+
+    @Test
+    void foldsRunApartThenPutTogetherMakeTheSameEvaluationAndRunsTrainedDifferentlyAreNeverMixed(@TempDir Path dir)
+            throws Exception {
+        Training.Options o = new Training.Options(1, 8, 1e-3, 1e-4, 0.01, 2, false, false, false, 2);
+        PreparedSamples prepared = new PreparedSamples(dir.resolve("cache"), 8, 64);
+        List<Loso.Fold> whole = Loso.run(data.samples(), TINY, o, prepared, dir.resolve("whole"), false, TrainingListener.NONE);
+
+        // as on two machines: fold 2 on one, folds 1 and 3 on the other
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        assertEquals(1, Loso.run(data.samples(), TINY, o, prepared, dir.resolve("a"), false, Set.of(2), starts(first)).size());
+        assertEquals(2, Loso.run(data.samples(), TINY, o, prepared, dir.resolve("b"), false, Set.of(1, 3), starts(second)).size());
+        assertEquals(List.of("casme2:02"), first);
+        assertEquals(List.of("casme2:01", "casme2:03"), second);
+        try (var files = Files.list(dir.resolve("b/folds"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve("a/folds").resolve(f.getFileName()));
+            }
+        }
+        List<String> again = new ArrayList<>();
+        List<Loso.Fold> together = Loso.run(data.samples(), TINY, o, prepared, dir.resolve("a"), true, null, starts(again));
+        assertEquals(List.of(), again, "every fold is there: nothing is trained again");
+        assertEquals(whole.stream().map(Loso.Fold::subject).toList(), together.stream().map(Loso.Fold::subject).toList());
+        for (int f = 0; f < whole.size(); f++) {
+            for (int k = 0; k < whole.get(f).predictions().size(); k++) {
+                Loso.Prediction w = whole.get(f).predictions().get(k);
+                Loso.Prediction t = together.get(f).predictions().get(k);
+                assertEquals(w.episode(), t.episode());
+                assertArrayEquals(w.probabilities(), t.probabilities(), 1e-5f, "fold " + (f + 1) + ", clip " + k);
+            }
+        }
+
+        byte[] fold2 = Files.readAllBytes(dir.resolve("a/folds/casme2_02.json"));
+        Training.Options twoEpochs = new Training.Options(2, 8, 1e-3, 1e-4, 0.01, 2, false, false, false, 2);
+        IOException mixed = assertThrows(IOException.class, () -> Loso.run(data.samples(), TINY, twoEpochs, prepared,
+                dir.resolve("a"), true, TrainingListener.NONE));
+        assertTrue(mixed.getMessage().contains("run.json") && mixed.getMessage().contains("training.epochs: 1 -> 2"),
+                mixed.getMessage());
+        IOException overwrite = assertThrows(IOException.class, () -> Loso.run(data.samples(), TINY, o, prepared,
+                dir.resolve("a"), false, TrainingListener.NONE));
+        assertTrue(overwrite.getMessage().contains("--resume"), overwrite.getMessage());
+        assertArrayEquals(fold2, Files.readAllBytes(dir.resolve("a/folds/casme2_02.json")), "nothing was overwritten");
+    }
+
+    private static TrainingListener starts(List<String> subjects) {
+        return new TrainingListener() {
+            @Override
+            public void foldStarted(int fold, int folds, String subject) {
+                subjects.add(subject);
+            }
+        };
+    }
 }

@@ -1,0 +1,56 @@
+package dev.glimpse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.glimpse.dataset.synth.Emotion;
+import dev.glimpse.dataset.synth.SyntheticDataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code evaluate --folds}: a long evaluation shared out fold by fold, and its report once every fold is in. */
+class EvaluateCommandTest {
+
+    @Test
+    void foldsRunBySelectionAndTheReportComesWhenEveryFoldIsThere(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("synthetic");
+        SyntheticDataset.write(data, new SyntheticDataset.Options("casme2", 3, 1,
+                List.of(Emotion.HAPPINESS, Emotion.SURPRISE, Emotion.DISGUST), 30, 48, "mp4", 0, 9));
+        Path report = dir.resolve("report");
+
+        AnalyzeCommandTest.Run outside = evaluate(data, report, dir, "--folds", "2-4");
+        assertNotEquals(0, outside.code());
+        assertTrue(outside.err().contains("--folds 2-4") && outside.err().contains("numbered 1 to 3"), outside.err());
+        AnalyzeCommandTest.Run garbled = evaluate(data, report, dir, "--folds", "two");
+        assertNotEquals(0, garbled.code());
+        assertTrue(garbled.err().contains("'two' is not a fold number"), garbled.err());
+
+        AnalyzeCommandTest.Run one = evaluate(data, report, dir, "--folds", "2");
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().contains("1 of 3 folds finished"), one.out());
+        assertTrue(Files.isRegularFile(report.resolve("folds/casme2_02.json")));
+        assertFalse(Files.exists(report.resolve("metrics.json")), "no report from one fold of three");
+
+        AnalyzeCommandTest.Run rest = evaluate(data, report, dir, "--folds", "1,3", "--resume");
+        assertEquals(0, rest.code(), rest.err());
+        assertTrue(rest.err().contains("(casme2:01)") && rest.err().contains("(casme2:03)"), rest.err());
+        assertFalse(rest.err().contains("(casme2:02)"), "the finished fold is not trained again: " + rest.err());
+        var metrics = new ObjectMapper().readTree(report.resolve("metrics.json").toFile());
+        assertEquals(3, metrics.get("folds").asInt());
+    }
+
+    private static AnalyzeCommandTest.Run evaluate(Path data, Path report, Path dir, String... more) {
+        List<String> args = new ArrayList<>(List.of("evaluate", "--dataset", "casme2", "--root", data.toString(),
+                "--scheme", "casme2-3", "--preset", "tiny", "--epochs", "1", "--batch", "4", "--out", report.toString(),
+                "--cache", dir.resolve("cache").toString()));
+        args.addAll(List.of(more));
+        return AnalyzeCommandTest.glimpse(args.toArray(String[]::new));
+    }
+}
