@@ -4,7 +4,6 @@ import dev.glimpse.analysis.Analysis;
 import dev.glimpse.analysis.Analyzer;
 import dev.glimpse.analysis.ColorMap;
 import dev.glimpse.analysis.Heatmaps;
-import dev.glimpse.analysis.Weights;
 import dev.glimpse.clip.ClipSource;
 import dev.glimpse.clip.ClipSources;
 import dev.glimpse.clip.FaceCrop;
@@ -15,9 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -29,8 +26,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * ATM-GCN from the window: the analyzer loads in the background (the window does not wait for the
- * engine), an analysis runs as a cancellable background job on its own reader of the clip, and its result
+ * ATM-GCN for one clip: the window's {@link AnalysisEngine} loads in the background (the window does not
+ * wait for it), an analysis runs as a cancellable background job on its own reader of the clip, and its result
  * is stored with the event, tied to the weights' checksum, before it is shown. It also composes the
  * heatmap overlay: the first CA block's map for the frame on screen, over the face crop.
  */
@@ -38,11 +35,7 @@ public final class AnalysisViewModel implements AutoCloseable {
     private final Project project;
     private final Path clipPath;
     private final Executor uiThread;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "glimpse-analysis");
-        t.setDaemon(true);
-        return t;
-    });
+    private final AnalysisEngine engine;
     private final StringProperty status = new SimpleStringProperty("loading ATM-GCN...");
     private final ObjectProperty<Analysis> result = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -51,29 +44,16 @@ public final class AnalysisViewModel implements AutoCloseable {
     private final DoubleProperty opacity = new SimpleDoubleProperty(0.5);
     private final ObjectProperty<ColorMap> colors = new SimpleObjectProperty<>(ColorMap.VIRIDIS);
     private final StringProperty message = new SimpleStringProperty("");
-    private volatile Analyzer analyzer;
     private Future<?> job;
     private long shownEvent = -1;
 
-    /** @param weights a weights folder, or null for the bundled weights */
-    public AnalysisViewModel(Project project, Path clipPath, String weights, String device, Executor uiThread) {
+    public AnalysisViewModel(Project project, Path clipPath, AnalysisEngine engine, Executor uiThread) {
         this.project = project;
         this.clipPath = clipPath;
+        this.engine = engine;
         this.uiThread = uiThread;
-        worker.execute(() -> {
-            try {
-                Analyzer a = Analyzer.load(Weights.open(weights), device, null);
-                analyzer = a;
-                String text = a.deviceName() + " · weights " + a.manifest().name() + " (" + a.manifest().status() + ")";
-                uiThread.execute(() -> status.set(text));
-                // on this worker, so an analysis asked for meanwhile simply waits for it: the network's first
-                // pass, and OpenCV's face cascade (loaded on first use)
-                a.warmUp();
-                FaceCrop.detect(new FrameImage(96, 96, new byte[96 * 96 * 3]));
-            } catch (Exception e) {
-                uiThread.execute(() -> status.set("ATM-GCN unavailable: " + e.getMessage()));
-            }
-        });
+        status.set(engine.status());
+        engine.submit(() -> uiThread.execute(() -> status.set(engine.status()))); // once it has loaded
     }
 
     public StringProperty statusProperty() {
@@ -122,11 +102,11 @@ public final class AnalysisViewModel implements AutoCloseable {
         shownEvent = event.id();
         long clicked = System.nanoTime();
         message.set("analysing event " + event.onset() + "-" + event.apex() + "-" + event.offset());
-        job = worker.submit(() -> {
+        job = engine.submit(() -> {
             try (ClipSource clip = ClipSources.open(clipPath)) {
-                Analyzer a = analyzer;
+                Analyzer a = engine.analyzer();
                 if (a == null) {
-                    throw new IllegalStateException(status.get());
+                    throw new IllegalStateException(engine.status());
                 }
                 Analysis analysis = a.analyze(clip, event.onset(), event.apex(), event.offset(), null,
                         (f, text) -> uiThread.execute(() -> progress.set(f)));
@@ -210,11 +190,9 @@ public final class AnalysisViewModel implements AutoCloseable {
         return new FrameImage(frame.width(), frame.height(), out);
     }
 
+    /** Cancels this clip's analysis, if one runs; the engine stays, for the next clip. */
     @Override
     public void close() {
-        worker.shutdownNow();
-        if (analyzer != null) {
-            analyzer.close();
-        }
+        cancel();
     }
 }

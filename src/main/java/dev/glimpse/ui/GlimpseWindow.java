@@ -42,6 +42,7 @@ public final class GlimpseWindow extends BorderPane {
     private final RecentFiles recent;
     private final String weights;
     private final String device;
+    private AnalysisEngine engine;
     private final Path defaultClip;
     private final Path defaultProject;
     private final Menu openRecent = new Menu("Open recent");
@@ -242,7 +243,10 @@ public final class GlimpseWindow extends BorderPane {
             clipPath = chosen;
             viewer = new ViewerViewModel(source, Platform::runLater);
             annotation = newAnnotation;
-            analysis = new AnalysisViewModel(p, chosen, weights, device, Platform::runLater);
+            if (engine == null) {
+                engine = new AnalysisEngine(weights, device); // once per window: every clip analyses with it
+            }
+            analysis = new AnalysisViewModel(p, chosen, engine, Platform::runLater);
             view = new MainView(viewer, annotation, analysis);
             setCenter(view);
             stage.setTitle("Glimpse: " + chosen.getFileName() + " (" + p.file().getFileName() + ")");
@@ -407,6 +411,10 @@ public final class GlimpseWindow extends BorderPane {
     public void close() {
         checksums.shutdownNow();
         closeSession(true);
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
         project = null;
     }
 

@@ -291,6 +291,25 @@ class GlimpseWindowTest {
     }
 
     @Test
+    void theNetworkLoadsOnceAndServesEveryClipOpenedAfter(FxRobot robot) throws Exception {
+        assertTrue(fx(() -> window.open(db, first)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> fx(() -> window.view().analysis().statusProperty().get().contains("weights")));
+        assertTrue(fx(() -> window.open(db, second)));
+        String status = fx(() -> window.view().analysis().statusProperty().get());
+        assertTrue(status.contains("weights"), "the next clip finds the network loaded: " + status);
+        markEvent(robot, 3, 6, 9);
+        fx(() -> {
+            window.view().requestFocus();
+            return null;
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.view().analysis().resultProperty().get() != null
+                && !window.view().analysis().resultProperty().get().nodes().isEmpty()));
+        assertEquals(second.toString(), fx(() -> window.view().analysis().resultProperty().get().clip()));
+    }
+
+    @Test
     void newProjectTakesTheClipOnScreenAndTheViewExportsAsAPng(FxRobot robot) throws Exception {
         assertTrue(fx(() -> window.open(db, first)));
         markEvent(robot, 5, 8, 12);

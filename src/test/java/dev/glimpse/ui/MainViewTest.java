@@ -36,6 +36,7 @@ class MainViewTest {
     Project project;
     ViewerViewModel viewer;
     AnalysisViewModel analysis;
+    AnalysisEngine engine;
     MainView view;
 
     @Start
@@ -52,7 +53,8 @@ class MainViewTest {
         long clipId = GlimpseApp.register(project, clip);
         viewer = new ViewerViewModel(clip, Platform::runLater);
         Path weights = dev.glimpse.testing.TinyWeights.write(dir.resolve("weights"), "tiny", 4);
-        analysis = new AnalysisViewModel(project, video, weights.toString(), "cpu", Platform::runLater);
+        engine = new AnalysisEngine(weights.toString(), "cpu");
+        analysis = new AnalysisViewModel(project, video, engine, Platform::runLater);
         view = new MainView(viewer, new AnnotationViewModel(project, clipId, "tester"), analysis);
         stage.setScene(new Scene(view, 1000, 700));
         stage.show();
@@ -62,6 +64,7 @@ class MainViewTest {
     @AfterEach
     void close() throws Exception {
         analysis.close();
+        engine.close();
         viewer.close();
         project.close();
     }
