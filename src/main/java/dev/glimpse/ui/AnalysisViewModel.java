@@ -45,7 +45,7 @@ public final class AnalysisViewModel implements AutoCloseable {
     private final ObjectProperty<ColorMap> colors = new SimpleObjectProperty<>(ColorMap.VIRIDIS);
     private final StringProperty message = new SimpleStringProperty("");
     private Future<?> job;
-    private long shownEvent = -1;
+    private volatile long shownEvent = -1; // read by the engine's thread too
 
     public AnalysisViewModel(Project project, Path clipPath, AnalysisEngine engine, Executor uiThread) {
         this.project = project;
@@ -138,8 +138,10 @@ public final class AnalysisViewModel implements AutoCloseable {
 
     /**
      * Shows what the project holds for {@code event} (null: none): its last analysis, probabilities and
-     * prediction as they were saved; the heatmaps and the graph are not stored and come back with "Analyse
-     * event". An analysis still running for another event does not replace it when it ends.
+     * prediction as they were saved. The heatmaps and the graph are not stored (they are large); when the
+     * engine holds the same weights they are computed again in the background, which gives the same analysis,
+     * and shown without saving it twice. An analysis still running for another event does not replace it
+     * when it ends.
      */
     public void showSaved(Project.Event event) {
         shownEvent = event == null ? -1 : event.id();
@@ -153,12 +155,35 @@ public final class AnalysisViewModel implements AutoCloseable {
                         a.preset(), a.classes(), a.probabilities(), List.of(), List.of(), List.of(), null, a.device(),
                         a.millis(), new Analysis.WeightsInfo(null, a.weightsName(), a.weightsSha256(), a.trained(),
                         a.trained() ? "trained" : "untrained")));
-                message.set("saved analysis of " + a.createdAt() + ": predicted " + a.predicted() + " (weights "
-                        + a.weightsName() + "); Analyse event for the heatmaps and the graph");
+                String saved = "saved analysis of " + a.createdAt() + ": predicted " + a.predicted() + " (weights "
+                        + a.weightsName() + ")";
+                message.set(saved + "; Analyse event for the heatmaps and the graph");
+                restore(event, a, saved);
             });
         } catch (StoreException e) {
             message.set(e.getMessage());
         }
+    }
+
+    /** The saved analysis's heatmaps and graph, computed again with the same weights (nothing is saved). */
+    private void restore(Project.Event event, Project.StoredAnalysis saved, String text) {
+        engine.submit(() -> {
+            Analyzer a = engine.analyzer();
+            if (a == null || !a.weightsInfo().sha256().equals(saved.weightsSha256()) || shownEvent != event.id()) {
+                return; // other weights now: the saved numbers stand alone, and "Analyse event" runs the new ones
+            }
+            try (ClipSource clip = ClipSources.open(clipPath)) {
+                Analysis again = a.analyze(clip, event.onset(), event.apex(), event.offset(), null, (f, t) -> { });
+                uiThread.execute(() -> {
+                    if (shownEvent == event.id() && result.get() != null && result.get().nodes().isEmpty()) {
+                        result.set(again);
+                        message.set(text + "; heatmaps and graph computed again with the same weights");
+                    }
+                });
+            } catch (Exception e) {
+                // the saved numbers are shown already; the message still offers "Analyse event"
+            }
+        });
     }
 
     public void cancel() {

@@ -283,11 +283,22 @@ class GlimpseWindowTest {
         assertTrue(fx(() -> window.openProject(db)), "the project alone: its last clip comes back");
         assertEquals(first, fx(() -> window.clipPath()));
         assertTrue(fx(() -> window.view().analysis().resultProperty().get() == null), "no event chosen yet");
+        long saved = fx(() -> window.project().latestAnalysis(window.project().events(window.project().clips().get(0).id())
+                .get(0).id()).orElseThrow().id());
         robot.clickOn("5 - 8 - 12");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(shown, fx(() -> window.view().analysis().resultProperty().get().probabilities()));
         String message = fx(() -> window.view().analysis().messageProperty().get());
         assertTrue(message.startsWith("saved analysis of"), message);
+        // the same weights: the heatmaps and the graph come back, computed again, and nothing is saved twice
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.view().analysis().resultProperty().get() != null
+                && !window.view().analysis().resultProperty().get().nodes().isEmpty()));
+        List<Double> again = fx(() -> window.view().analysis().resultProperty().get().probabilities());
+        for (int c = 0; c < shown.size(); c++) {
+            assertEquals(shown.get(c), again.get(c), 1e-6);
+        }
+        assertTrue(fx(() -> window.view().analysis().messageProperty().get()).endsWith("computed again with the same weights"));
+        assertEquals(saved, (long) fx(() -> window.project().latestAnalysis(window.project().events(
+                window.project().clips().get(0).id()).get(0).id()).orElseThrow().id()));
     }
 
     @Test
