@@ -12,6 +12,8 @@ public final class DjlRuntime {
 
     private DjlRuntime() {}
 
+    private static volatile boolean loaded;
+
     /** Call before anything touches {@link Engine}; later calls do nothing. */
     public static synchronized void configure() {
         if (configured) {
@@ -25,7 +27,23 @@ public final class DjlRuntime {
     /** The engine, loaded offline. */
     public static Engine engine() {
         configure();
+        loaded = true;
         return Engine.getEngine("PyTorch");
+    }
+
+    /**
+     * PyTorch's CPU threads for this process (within and between operators). libtorch reads them once,
+     * when the engine loads, so this must come first.
+     */
+    public static synchronized void useThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        if (loaded && threads() != threads) {
+            throw new IllegalStateException("PyTorch has started already with " + threads() + " threads");
+        }
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(threads));
     }
 
     /**

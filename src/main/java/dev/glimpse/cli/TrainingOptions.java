@@ -1,5 +1,6 @@
 package dev.glimpse.cli;
 
+import dev.glimpse.analysis.DjlRuntime;
 import dev.glimpse.clip.FrameIndexCache;
 import dev.glimpse.dataset.DatasetReport;
 import dev.glimpse.model.AtmGcnConfig;
@@ -51,10 +52,21 @@ final class TrainingOptions {
     @Option(names = "--flip", description = "Random horizontal flips.")
     boolean flip;
 
+    @Option(names = "--threads", description = "PyTorch threads (default: one per core). On a few cores, two"
+            + " evaluate processes of one thread each, sharing the folds (--folds), train faster than one process.")
+    Integer threads;
+
     @Option(names = "--cache", description = "Where prepared clips are kept (default: the user's data folder).")
     Path cache;
 
+    /** Reads the dataset; before that, sets the threads, since the engine may load at any point after. */
     DatasetReport read() throws IOException {
+        if (threads != null) {
+            if (threads < 1) {
+                throw new Main.UserError("--threads " + threads + ": at least 1");
+            }
+            DjlRuntime.useThreads(threads);
+        }
         return data.read();
     }
 
