@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glimpse.analysis.Analysis;
 import dev.glimpse.clip.VideoFileWriter;
 import dev.glimpse.store.Project;
 import dev.glimpse.testing.Barcode;
@@ -140,6 +141,24 @@ class GlimpseWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Ctrl+Enter on the view, and the analysis once it is on screen with its graph. */
+    Analysis analyse(FxRobot robot) throws Exception {
+        fx(() -> {
+            window.view().requestFocus();
+            return null;
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        return shownWithGraph();
+    }
+
+    Analysis shownWithGraph() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> {
+            Analysis shown = window.view().analysis().resultProperty().get();
+            return shown != null && !shown.nodes().isEmpty();
+        }));
+        return fx(() -> window.view().analysis().resultProperty().get());
+    }
+
     void markEvent(FxRobot robot, int onset, int apex, int offset) throws Exception {
         fx(() -> {
             window.view().requestFocus();
@@ -270,14 +289,7 @@ class GlimpseWindowTest {
     void reopeningTheProjectBringsBackTheClipItsEventsAndTheirLastAnalysis(FxRobot robot) throws Exception {
         assertTrue(fx(() -> window.open(db, first)));
         markEvent(robot, 5, 8, 12);
-        fx(() -> {
-            window.view().requestFocus();
-            return null;
-        });
-        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.view().analysis().resultProperty().get() != null
-                && !window.view().analysis().resultProperty().get().nodes().isEmpty()));
-        List<Double> shown = fx(() -> window.view().analysis().resultProperty().get().probabilities());
+        List<Double> shown = analyse(robot).probabilities();
 
         restart();
         assertTrue(fx(() -> window.openProject(db)), "the project alone: its last clip comes back");
@@ -290,9 +302,7 @@ class GlimpseWindowTest {
         String message = fx(() -> window.view().analysis().messageProperty().get());
         assertTrue(message.startsWith("saved analysis of"), message);
         // the same weights: the heatmaps and the graph come back, computed again, and nothing is saved twice
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.view().analysis().resultProperty().get() != null
-                && !window.view().analysis().resultProperty().get().nodes().isEmpty()));
-        List<Double> again = fx(() -> window.view().analysis().resultProperty().get().probabilities());
+        List<Double> again = shownWithGraph().probabilities();
         for (int c = 0; c < shown.size(); c++) {
             assertEquals(shown.get(c), again.get(c), 1e-6);
         }
@@ -310,14 +320,7 @@ class GlimpseWindowTest {
         String status = fx(() -> window.view().analysis().statusProperty().get());
         assertTrue(status.contains("weights"), "the next clip finds the network loaded: " + status);
         markEvent(robot, 3, 6, 9);
-        fx(() -> {
-            window.view().requestFocus();
-            return null;
-        });
-        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.view().analysis().resultProperty().get() != null
-                && !window.view().analysis().resultProperty().get().nodes().isEmpty()));
-        assertEquals(second.toString(), fx(() -> window.view().analysis().resultProperty().get().clip()));
+        assertEquals(second.toString(), analyse(robot).clip());
     }
 
     @Test
