@@ -168,6 +168,21 @@ public final class Weights {
         return complete;
     }
 
+    /**
+     * Puts evaluation results into the manifest of the weights in {@code folder}, which must read back
+     * (checksum included); the parameters are left as they are.
+     */
+    public static WeightsManifest withMetrics(Path folder, Map<String, Object> metrics) throws IOException, WeightsException {
+        WeightsManifest m = read(folder).manifest();
+        WeightsManifest updated = new WeightsManifest(m.format(), m.name(), m.preset(), m.config(), m.classes(), m.scheme(),
+                m.inputSize(), m.frames(), m.trained(), m.trainedOn(), m.seed(), m.epochs(), metrics, m.sha256(), m.created());
+        Path tmp = folder.resolve(WeightsManifest.FILE + ".tmp");
+        Files.write(tmp, JSON.writeValueAsBytes(updated));
+        Files.move(tmp, folder.resolve(WeightsManifest.FILE), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        return updated;
+    }
+
     public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {GuiCommand.class, AnalyzeCommand.class, InfoCommand.class, FramesCommand.class, BenchCommand.class,
                 BenchDecodeCommand.class,
                 DatasetCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class,
-                ExportCommand.class, SynthCommand.class, WeightsInitCommand.class,
+                ExportCommand.class, SynthCommand.class, WeightsInitCommand.class, AttachEvaluationCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,7 +1,6 @@
 package dev.glimpse.cli;
 
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glimpse.analysis.DjlRuntime;
 import dev.glimpse.analysis.Weights;
 import dev.glimpse.analysis.WeightsManifest;
@@ -42,13 +41,9 @@ final class TrainCommand implements Callable<Integer> {
         DatasetReport report = t.read();
         AtmGcnConfig config = t.config(report.scheme().classes().size());
         Map<String, Object> metrics = new LinkedHashMap<>();
-        if (evaluation != null) {
-            Map<?, ?> m = new ObjectMapper().readValue(evaluation.resolve("metrics.json").toFile(), Map.class);
-            for (String key : new String[] {"pooled", "perSubject", "folds", "clips", "confusion", "protocol", "epochs"}) {
-                if (m.containsKey(key)) {
-                    metrics.put(key, m.get(key));
-                }
-            }
+        if (evaluation != null) { // checked before hours of training
+            metrics.putAll(AttachEvaluationCommand.summary(evaluation, t.preset, t.data.scheme, t.epochs, t.seed,
+                    t.ablation == null ? "none" : t.ablation));
         }
         Path checkpoints = out.resolve("checkpoint");
         try (NDManager manager = DjlRuntime.engine().newBaseManager()) {

@@ -1,11 +1,13 @@
 package dev.glimpse.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.glimpse.analysis.Weights;
 import dev.glimpse.dataset.synth.Emotion;
 import dev.glimpse.dataset.synth.SyntheticDataset;
 import java.nio.file.Files;
@@ -44,6 +46,34 @@ class EvaluateCommandTest {
         assertFalse(rest.err().contains("(casme2:02)"), "the finished fold is not trained again: " + rest.err());
         var metrics = new ObjectMapper().readTree(report.resolve("metrics.json").toFile());
         assertEquals(3, metrics.get("folds").asInt());
+
+        // the final weights trained apart; the evaluation goes into their manifest afterwards
+        Path weights = dir.resolve("weights");
+        AnalyzeCommandTest.Run train = AnalyzeCommandTest.glimpse("train", "--dataset", "casme2", "--root", data.toString(),
+                "--scheme", "casme2-3", "--preset", "tiny", "--epochs", "1", "--batch", "4", "--out", weights.toString(),
+                "--cache", dir.resolve("cache").toString());
+        assertEquals(0, train.code(), train.err());
+        byte[] parameters = Files.readAllBytes(weights.resolve("atm-gcn.params"));
+        AnalyzeCommandTest.Run attach = AnalyzeCommandTest.glimpse("attach-evaluation", weights.toString(), report.toString());
+        assertEquals(0, attach.code(), attach.err());
+        var manifest = new ObjectMapper().readTree(weights.resolve("manifest.json").toFile());
+        assertEquals(metrics.get("pooled"), manifest.get("metrics").get("pooled"));
+        assertEquals(3, manifest.get("metrics").get("folds").asInt());
+        assertArrayEquals(parameters, Files.readAllBytes(weights.resolve("atm-gcn.params")));
+        assertEquals(metrics.get("pooled"), new ObjectMapper().valueToTree(
+                Weights.read(weights).manifest().metrics()).get("pooled"), "the weights still read, checksum and all");
+
+        // a report of another recipe is refused, and the manifest keeps what it had
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        ObjectMapper json = new ObjectMapper();
+        var longer = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(report.resolve("metrics.json").toFile());
+        longer.put("epochs", 60);
+        json.writeValue(other.resolve("metrics.json").toFile(), longer);
+        AnalyzeCommandTest.Run refused = AnalyzeCommandTest.glimpse("attach-evaluation", weights.toString(), other.toString());
+        assertNotEquals(0, refused.code());
+        assertTrue(refused.err().contains("epochs 60 in the report, 1 in the weights"), refused.err());
+        assertEquals(manifest, new ObjectMapper().readTree(weights.resolve("manifest.json").toFile()));
     }
 
     private static AnalyzeCommandTest.Run evaluate(Path data, Path report, Path dir, String... more) {
