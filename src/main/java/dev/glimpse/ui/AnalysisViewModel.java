@@ -174,10 +174,21 @@ public final class AnalysisViewModel implements AutoCloseable {
             }
             try (ClipSource clip = ClipSources.open(clipPath)) {
                 Analysis again = a.analyze(clip, event.onset(), event.apex(), event.offset(), null, (f, t) -> { });
+                // the same numbers, or the event's frames have changed since it was saved: then it stays as saved
+                boolean same = true;
+                for (int c = 0; c < again.probabilities().size(); c++) {
+                    same &= Math.abs(again.probabilities().get(c) - saved.probabilities().get(c)) < 1e-4;
+                }
+                boolean restored = same;
                 uiThread.execute(() -> {
-                    if (shownEvent == event.id() && result.get() != null && result.get().nodes().isEmpty()) {
+                    if (shownEvent != event.id() || result.get() == null || !result.get().nodes().isEmpty()) {
+                        return;
+                    }
+                    if (restored) {
                         result.set(again);
                         message.set(text + "; heatmaps and graph computed again with the same weights");
+                    } else {
+                        message.set(text + "; the event has changed since: Analyse event for a new analysis");
                     }
                 });
             } catch (Exception e) {

@@ -309,6 +309,24 @@ class GlimpseWindowTest {
         assertTrue(fx(() -> window.view().analysis().messageProperty().get()).endsWith("computed again with the same weights"));
         assertEquals(saved, (long) fx(() -> window.project().latestAnalysis(window.project().events(
                 window.project().clips().get(0).id()).get(0).id()).orElseThrow().id()));
+
+        // the event's frames changed after its analysis: the saved numbers stay as they were, with a word why
+        fx(() -> {
+            Project.Event e = window.project().events(window.project().clips().get(0).id()).get(0);
+            window.project().updateEvent(new Project.Event(e.id(), e.clipId(), 0, 8, 20, e.scheme(), e.label(),
+                    e.confidence(), e.notes(), e.annotator(), e.actionUnits()));
+            return null;
+        });
+        restart();
+        assertTrue(fx(() -> window.openProject(db)));
+        fx(() -> {
+            ((javafx.scene.control.ListView<?>) window.lookup("#events")).getSelectionModel().select(0);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> fx(() -> window.view().analysis().messageProperty().get()).contains("the event has changed since"));
+        assertTrue(fx(() -> window.view().analysis().resultProperty().get().nodes().isEmpty()));
+        assertEquals(shown, fx(() -> window.view().analysis().resultProperty().get().probabilities()));
     }
 
     @Test
