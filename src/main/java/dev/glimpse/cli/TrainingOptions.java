@@ -62,10 +62,7 @@ final class TrainingOptions {
     /** Reads the dataset; before that, sets the threads, since the engine may load at any point after. */
     DatasetReport read() throws IOException {
         if (threads != null) {
-            if (threads < 1) {
-                throw new Main.UserError("--threads " + threads + ": at least 1");
-            }
-            DjlRuntime.useThreads(threads);
+            DjlRuntime.useThreads(threads); // refuses fewer than 1
         }
         return data.read();
     }
