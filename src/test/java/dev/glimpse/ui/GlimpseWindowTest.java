@@ -130,6 +130,16 @@ class GlimpseWindowTest {
         return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Clicks the node showing this text once it is on screen: a view just replaced gets its list cells at the
+     * next layout pulse, which on a loaded machine comes after the events the test has waited for.
+     */
+    static void clickWhenShown(FxRobot robot, String query) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup(query).tryQuery().filter(javafx.scene.Node::isVisible).isPresent());
+        robot.clickOn(query);
+    }
+
     void fire(String id) throws Exception {
         fx(() -> {
             MenuBar bar = (MenuBar) window.lookup("#menus");
@@ -213,7 +223,7 @@ class GlimpseWindowTest {
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
 
         // the event's action units, typed into their field: the letters go to the field, not to O/A/F
-        robot.clickOn("5 - 8 - 12"); // the event in the list
+        clickWhenShown(robot, "5 - 8 - 12"); // the event in the list
         robot.clickOn("#aus").write("AU6B + AU12C").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         Project.Event coded = fx(() -> window.project().events(firstId).get(0));
@@ -297,7 +307,7 @@ class GlimpseWindowTest {
         assertTrue(fx(() -> window.view().analysis().resultProperty().get() == null), "no event chosen yet");
         long saved = fx(() -> window.project().latestAnalysis(window.project().events(window.project().clips().get(0).id())
                 .get(0).id()).orElseThrow().id());
-        robot.clickOn("5 - 8 - 12");
+        clickWhenShown(robot, "5 - 8 - 12");
         WaitForAsyncUtils.waitForFxEvents();
         String message = fx(() -> window.view().analysis().messageProperty().get());
         assertTrue(message.startsWith("saved analysis of"), message);
@@ -319,10 +329,7 @@ class GlimpseWindowTest {
         });
         restart();
         assertTrue(fx(() -> window.openProject(db)));
-        fx(() -> {
-            ((javafx.scene.control.ListView<?>) window.lookup("#events")).getSelectionModel().select(0);
-            return null;
-        });
+        clickWhenShown(robot, "0 - 8 - 20");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> fx(() -> window.view().analysis().messageProperty().get()).contains("the event has changed since"));
         assertTrue(fx(() -> window.view().analysis().resultProperty().get().nodes().isEmpty()));
