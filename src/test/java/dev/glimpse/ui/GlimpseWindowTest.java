@@ -200,7 +200,7 @@ class GlimpseWindowTest {
         // the checksum that relinks a moved clip is computed in the background, and is the file's SHA-256
         String expected = java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(first)));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window.project().clips().get(0).sha256()).equals(expected));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.project().clips().get(0).sha256()).equals(expected));
         assertEquals(1, fx(() -> window.project().events(firstId).size()));
 
         dialogs.paths.push(Optional.of(second));

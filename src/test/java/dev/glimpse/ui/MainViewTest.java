@@ -72,7 +72,7 @@ class MainViewTest {
     /** The number carried by the frame on screen. */
     int shownNumber() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> view.shownImage()).get(5, TimeUnit.SECONDS);
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> view.shownImage()).get(30, TimeUnit.SECONDS);
         PixelReader r = img.getPixelReader();
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
@@ -89,7 +89,7 @@ class MainViewTest {
 
     byte[] shownRgb() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> view.shownImage()).get(5, TimeUnit.SECONDS);
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> view.shownImage()).get(30, TimeUnit.SECONDS);
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
         byte[] bgra = new byte[w * h * 4];
@@ -136,7 +136,7 @@ class MainViewTest {
     }
 
     void waitForFrame(int number) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewer.frameProperty().get() != null
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewer.frameProperty().get() != null
                 && Barcode.read(viewer.frameProperty().get()) == number);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -246,6 +246,6 @@ class MainViewTest {
     }
 
     static javafx.geometry.Point2D fxPoint(javafx.scene.Node node, double x, double y) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> node.localToScreen(x, y)).get(5, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(() -> node.localToScreen(x, y)).get(30, TimeUnit.SECONDS);
     }
 }
