@@ -34,7 +34,7 @@ final class ConsoleProgress implements TrainingListener {
         int filled = (int) Math.round(width * step / (double) steps);
         out.printf(Locale.ROOT, "\r%sepoch %d/%d [%s%s] step %d/%d loss %.4f %.1f clips/s, %s left   ", fold, epoch,
                 epochs, "#".repeat(filled), ".".repeat(width - filled), step, steps, loss, clipsPerSecond,
-                duration(secondsLeft));
+                TrainingListener.duration(secondsLeft));
     }
 
     @Override
@@ -46,11 +46,5 @@ final class ConsoleProgress implements TrainingListener {
     @Override
     public void foldFinished(int index, int folds, String subject, int correct, int total) {
         out.printf(Locale.ROOT, "%s: %d of %d test clips right%n", fold.trim(), correct, total);
-    }
-
-    static String duration(double seconds) {
-        long s = Math.max(0, Math.round(seconds));
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
-                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 }

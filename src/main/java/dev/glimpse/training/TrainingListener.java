@@ -16,4 +16,20 @@ public interface TrainingListener {
     default void epochFinished(int epoch, int epochs, double meanLoss, double seconds) { }
 
     default void foldFinished(int fold, int folds, String subject, int correct, int total) { }
+
+    /**
+     * Asked before every clip prepared and every step: true stops the run with a
+     * {@link java.util.concurrent.CancellationException}, keeping the last epoch's checkpoint for a resume.
+     * A flag rather than a thread interrupt, which would also break the clip cache's file channels.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
+
+    /** A time left as people read it: 1h05m, 4m09s. */
+    static String duration(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
+        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+                : String.format(java.util.Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
 }
