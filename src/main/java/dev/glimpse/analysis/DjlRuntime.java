@@ -84,8 +84,13 @@ public final class DjlRuntime {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** Turns off autograd recording on the calling thread (libtorch keeps the flag per thread). */
-    static void noGradOnThisThread() {
+    /**
+     * Turns off autograd recording on the calling thread. libtorch keeps the flag per thread and DJL turns it
+     * off only on the thread that loads the engine, so on any other thread (a desktop app's training or
+     * analysis thread) the optimiser's in-place updates of the parameters would be refused and inference
+     * would record graphs. A {@code GradientCollector} turns it on for its scope and back off after.
+     */
+    public static void noGradOnThisThread() {
         if ("PyTorch".equals(engine().getEngineName())) {
             ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 /**
  * Training of ATM-GCN (spec section 7): focal loss, AdamW with the learning rate decayed exponentially
@@ -89,6 +90,7 @@ public final class Training {
             throw new IllegalArgumentException("no training clips");
         }
         Engine engine = DjlRuntime.engine();
+        DjlRuntime.noGradOnThisThread(); // this may not be the thread that loaded the engine
         engine.setRandomSeed((int) o.seed());
         AtmGcn net = new AtmGcn(config);
         net.initialize(manager, DataType.FLOAT32, net.inputShapes());
@@ -103,6 +105,7 @@ public final class Training {
         int[] labels = new int[samples.size()];
         int[] counts = new int[config.classes()];
         for (int k = 0; k < samples.size(); k++) {
+            stopIfAsked(listener, firstEpoch, checkpoint);
             clips.add(data.get(samples.get(k)));
             labels[k] = samples.get(k).classIndex();
             counts[labels[k]]++;
@@ -126,6 +129,7 @@ public final class Training {
             long epochStart = System.nanoTime();
             double lossSum = 0;
             for (int step = 0; step < steps; step++) {
+                stopIfAsked(listener, epoch, checkpoint);
                 List<Integer> batch = order.subList(step * o.batch(), Math.min(samples.size(), (step + 1) * o.batch()));
                 double value = step(net, manager, clips, labels, batch, config, o, random, loss, optimiser, lr);
                 lossSum += value;
@@ -142,6 +146,15 @@ public final class Training {
             }
         }
         return net;
+    }
+
+    /** @param epochsDone epochs finished, and in the checkpoint when there is one */
+    private static void stopIfAsked(TrainingListener listener, int epochsDone, Path checkpoint) {
+        if (listener.stopRequested()) {
+            throw new CancellationException("training stopped after " + epochsDone + " finished epochs; "
+                    + (checkpoint != null && epochsDone > 0 ? "a resume continues from the checkpoint of epoch " + epochsDone
+                    : "nothing to resume from"));
+        }
     }
 
     private static double step(AtmGcn net, NDManager manager, List<PreparedClip> clips, int[] labels,
@@ -188,6 +201,7 @@ public final class Training {
         AtmGcnConfig c = net.config();
         int s = c.imageSize();
         int perClip = c.frames() * 3 * s * s;
+        DjlRuntime.noGradOnThisThread();
         float[][] out = new float[clips.size()][];
         for (int from = 0; from < clips.size(); from += batchSize) {
             int n = Math.min(batchSize, clips.size() - from);

@@ -115,6 +115,45 @@ class TrainingTest {
     }
 
     @Test
+    void aThreadOtherThanTheEnginesTrainsTheSameAndAStopKeepsTheLastEpoch(@TempDir Path dir) throws Exception {
+        Training.Options o = new Training.Options(2, 8, 1e-3, 1e-4, 0.01, 2, false, false, false, 9);
+        DjlRuntime.engine(); // loaded here: libtorch's per-thread autograd flag is off on this thread only
+        float[][] here = train(o, null, false, TrainingListener.NONE);
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            float[][] there = other.submit(() -> train(o, null, false, TrainingListener.NONE)).get();
+            for (int k = 0; k < here.length; k++) {
+                assertArrayEquals(here[k], there[k], 1e-6f, "parameter " + k);
+            }
+            // a stop asked for during epoch 2: epoch 1 stays in the checkpoint, and the message says so
+            TrainingListener stopInEpoch2 = new TrainingListener() {
+                int epoch;
+
+                @Override
+                public void epochStarted(int epoch, int epochs, double learningRate) {
+                    this.epoch = epoch;
+                }
+
+                @Override
+                public boolean stopRequested() {
+                    return epoch == 2;
+                }
+            };
+            var stopped = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> other.submit(() -> train(o, dir, false, stopInEpoch2)).get());
+            assertTrue(stopped.getCause() instanceof java.util.concurrent.CancellationException, stopped.toString());
+            assertEquals("training stopped after 1 finished epochs; a resume continues from the checkpoint of epoch 1",
+                    stopped.getCause().getMessage());
+            float[][] resumed = other.submit(() -> train(o, dir, true, TrainingListener.NONE)).get();
+            for (int k = 0; k < here.length; k++) {
+                assertArrayEquals(here[k], resumed[k], 1e-6f, "parameter " + k + " after the stop and resume");
+            }
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    @Test
     void theLearningRateDecaysExponentiallyToItsFinalValue() {
         Training.Options o = Training.Options.defaults(60, 1);
         assertEquals(1e-3, o.learningRate(0), 1e-12);
