@@ -1,16 +1,9 @@
 package dev.glimpse.cli;
 
 import dev.glimpse.analysis.DjlRuntime;
-import dev.glimpse.clip.FrameIndexCache;
-import dev.glimpse.dataset.DatasetReport;
-import dev.glimpse.model.AtmGcnConfig;
-import dev.glimpse.training.PreparedSamples;
+import dev.glimpse.training.Recipe;
 import dev.glimpse.training.Training;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -59,47 +52,12 @@ final class TrainingOptions {
     @Option(names = "--cache", description = "Where prepared clips are kept (default: the user's data folder).")
     Path cache;
 
-    /** Reads the dataset; before that, sets the threads, since the engine may load at any point after. */
-    DatasetReport read() throws IOException {
+    /** Sets the threads first, since the engine may load at any point after; then the recipe. */
+    Recipe recipe() {
         if (threads != null) {
             DjlRuntime.useThreads(threads); // refuses fewer than 1
         }
-        return data.read();
-    }
-
-    AtmGcnConfig config(int classes) {
-        return AtmGcnConfig.preset(preset, classes).withAblation(ablation);
-    }
-
-    Training.Options options() {
-        return new Training.Options(epochs, batch, lr, lrFinal, weightDecay, 2.0, alpha, colorJitter, flip, seed);
-    }
-
-    PreparedSamples prepared(AtmGcnConfig config) {
-        Path dir = cache != null ? cache : FrameIndexCache.dataDirectory().resolve("prepared-clips");
-        return new PreparedSamples(dir, config.frames(), config.imageSize());
-    }
-
-    /** What the data was, in words: synthetic data says so (the generator leaves SYNTHETIC.txt at its root). */
-    String trainedOn(DatasetReport report) {
-        boolean synthetic = Files.exists(data.root.resolve("SYNTHETIC.txt"));
-        return (synthetic ? "synthetic data (glimpse synth, " : data.dataset + " (") + report.used() + " clips of "
-                + report.subjects() + " subjects, scheme " + data.scheme + ")";
-    }
-
-    Map<String, Object> info(DatasetReport report) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dataset", data.dataset);
-        m.put("data", trainedOn(report));
-        m.put("scheme", data.scheme);
-        m.put("preset", preset);
-        m.put("ablation", ablation == null ? "none" : ablation);
-        m.put("epochs", epochs);
-        m.put("seed", seed);
-        m.put("batch", batch);
-        m.put("lr", lr);
-        m.put("lrFinal", lrFinal);
-        m.put("protocol", "leave-one-subject-out, each fold trained from scratch for a fixed number of epochs");
-        return m;
+        return new Recipe(data.dataset, data.root, data.sheet, data.scheme, preset, ablation,
+                new Training.Options(epochs, batch, lr, lrFinal, weightDecay, 2.0, alpha, colorJitter, flip, seed), cache);
     }
 }

@@ -66,6 +66,9 @@ public interface DatasetReader {
                 classIndex, s.fps(), s.cropped(), s.row(), s.notes());
     }
 
+    /** The readers' names, as {@link #named} takes them. */
+    List<String> NAMES = List.of("casme2", "samm", "smic", "megc", "casme3", "csv");
+
     /** The reader for a dataset name: casme2, samm, smic, megc, casme3 or csv. */
     static DatasetReader named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {

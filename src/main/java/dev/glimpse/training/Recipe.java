@@ -1,0 +1,101 @@
+package dev.glimpse.training;
+
+import ai.djl.ndarray.NDManager;
+import dev.glimpse.analysis.DjlRuntime;
+import dev.glimpse.analysis.Weights;
+import dev.glimpse.analysis.WeightsManifest;
+import dev.glimpse.clip.FrameIndexCache;
+import dev.glimpse.dataset.ClassScheme;
+import dev.glimpse.dataset.DatasetReader;
+import dev.glimpse.dataset.DatasetReport;
+import dev.glimpse.model.AtmGcn;
+import dev.glimpse.model.AtmGcnConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a network is trained from: the dataset (reader, folder, sheet, class scheme), the preset and
+ * ablation, and the schedule. {@code train} and {@code evaluate} on the command line and the desktop app's
+ * training window fill one in, so that the same recipe means the same training wherever it is started.
+ *
+ * @param dataset a reader's name: casme2, samm, smic, megc, casme3 or csv
+ * @param sheet the annotation file, or null to look for it under the root
+ * @param ablation noGcn, noMotion, noAtm, or null for the full network
+ * @param cache where prepared clips are kept, or null for the user's data folder
+ */
+public record Recipe(String dataset, Path root, Path sheet, String scheme, String preset, String ablation,
+                     Training.Options options, Path cache) {
+    /** The presets, for choosers that see recipes but not the model. */
+    public static final List<String> PRESETS = AtmGcnConfig.PRESETS;
+
+    public DatasetReport read() throws IOException {
+        return DatasetReader.named(dataset).read(root, sheet, ClassScheme.named(scheme));
+    }
+
+    public AtmGcnConfig config(int classes) {
+        return AtmGcnConfig.preset(preset, classes).withAblation(ablation);
+    }
+
+    public PreparedSamples prepared(AtmGcnConfig config) {
+        Path dir = cache != null ? cache : FrameIndexCache.dataDirectory().resolve("prepared-clips");
+        return new PreparedSamples(dir, config.frames(), config.imageSize());
+    }
+
+    /** What the data was, in words: synthetic data says so (the generator leaves SYNTHETIC.txt at its root). */
+    public String trainedOn(DatasetReport report) {
+        boolean synthetic = Files.exists(root.resolve("SYNTHETIC.txt"));
+        return (synthetic ? "synthetic data (glimpse synth, " : dataset + " (") + report.used() + " clips of "
+                + report.subjects() + " subjects, scheme " + scheme + ")";
+    }
+
+    /** The recipe as a report records it. */
+    public Map<String, Object> info(DatasetReport report) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dataset", dataset);
+        m.put("data", trainedOn(report));
+        m.put("scheme", scheme);
+        m.put("preset", preset);
+        m.put("ablation", ablation == null ? "none" : ablation);
+        m.put("epochs", options.epochs());
+        m.put("seed", options.seed());
+        m.put("batch", options.batch());
+        m.put("lr", options.lr());
+        m.put("lrFinal", options.lrFinal());
+        m.put("protocol", "leave-one-subject-out, each fold trained from scratch for a fixed number of epochs");
+        return m;
+    }
+
+    /**
+     * Trains one network on every clip of the dataset and writes it to {@code out} as a weights folder the
+     * analyzer loads. Every epoch is checkpointed in {@code out/checkpoint} (removed once the weights are
+     * written), so a run that was stopped continues with {@code resume}.
+     *
+     * @param name the weights' name, or null for atm-gcn-PRESET-DATASET
+     * @param metrics an evaluation of the same recipe for the manifest, or empty
+     */
+    public WeightsManifest trainWeights(DatasetReport report, Path out, String name, Map<String, Object> metrics,
+                                        boolean resume, TrainingListener listener) throws IOException {
+        AtmGcnConfig config = config(report.scheme().classes().size());
+        Path checkpoints = out.resolve("checkpoint");
+        WeightsManifest written;
+        try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
+            AtmGcn net = Training.train(config, report.samples(), prepared(config), options, manager, listener,
+                    checkpoints, resume);
+            written = Weights.write(out, net, new WeightsManifest(WeightsManifest.FORMAT,
+                    name != null ? name : "atm-gcn-" + preset + "-" + dataset, preset, config,
+                    report.scheme().classes(), scheme, config.imageSize(), config.frames(), true, trainedOn(report),
+                    options.seed(), options.epochs(), metrics, null, null));
+        }
+        try (var files = Files.walk(checkpoints)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        return written;
+    }
+}
