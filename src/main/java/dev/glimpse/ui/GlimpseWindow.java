@@ -1,5 +1,6 @@
 package dev.glimpse.ui;
 
+import dev.glimpse.analysis.Weights;
 import dev.glimpse.clip.ClipSource;
 import dev.glimpse.clip.ClipSources;
 import dev.glimpse.store.EventExchange;
@@ -40,7 +41,7 @@ public final class GlimpseWindow extends BorderPane {
     private final Stage stage;
     private final Dialogs dialogs;
     private final RecentFiles recent;
-    private final String weights;
+    private String weights;
     private final String device;
     private AnalysisEngine engine;
     private final Path defaultClip;
@@ -48,6 +49,9 @@ public final class GlimpseWindow extends BorderPane {
     private final Menu openRecent = new Menu("Open recent");
     private final MenuItem annotatorItem = new MenuItem();
     private final Path annotatorFile;
+    private final Path dataDir;
+    private TrainingViewModel training;
+    private Stage trainingStage;
     private String annotator;
     private final ExecutorService checksums = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "glimpse-checksum");
@@ -74,6 +78,7 @@ public final class GlimpseWindow extends BorderPane {
         this.dialogs = dialogs;
         this.recent = new RecentFiles(dataDir.resolve("recent.txt"));
         this.annotatorFile = dataDir.resolve("annotator.txt");
+        this.dataDir = dataDir;
         this.annotator = readAnnotator(annotatorFile);
         this.weights = weights;
         this.device = device;
@@ -129,8 +134,12 @@ public final class GlimpseWindow extends BorderPane {
                 view.help();
             }
         });
+        MenuItem train = item("Train weights...", null, "train-weights", this::showTraining);
+        MenuItem useWeights = item("Use weights...", null, "use-weights", () ->
+                dialogs.openFolder("A weights folder (glimpse train writes one)").ifPresent(this::useWeights));
+        Menu model = new Menu("Model", null, train, useWeights);
         Menu help = new Menu("Help", null, shortcuts);
-        MenuBar bar = new MenuBar(file, help);
+        MenuBar bar = new MenuBar(file, model, help);
         bar.setId("menus");
         return bar;
     }
@@ -185,6 +194,47 @@ public final class GlimpseWindow extends BorderPane {
             openRecent.getItems().add(m);
         }
         openRecent.setDisable(openRecent.getItems().isEmpty());
+    }
+
+    /**
+     * The training window: one per main window, hidden rather than closed, so a run goes on in the background
+     * and its progress is there when the window is shown again.
+     */
+    private void showTraining() {
+        if (trainingStage == null) {
+            training = new TrainingViewModel(Platform::runLater);
+            training.setCache(dataDir.resolve("prepared-clips")); // where glimpse train keeps them too
+            trainingStage = new Stage();
+            trainingStage.initOwner(stage);
+            trainingStage.setTitle("Glimpse: train ATM-GCN");
+            trainingStage.setScene(new javafx.scene.Scene(new TrainingView(training, dialogs, dir -> {
+                useWeights(dir);
+                trainingStage.hide();
+            })));
+        }
+        trainingStage.show();
+        trainingStage.toFront();
+    }
+
+    /**
+     * Analyses with another weights folder from now on: checked before anything changes, then the network is
+     * loaded in the background and the open clip is shown again with it (its saved analyses stay as they were).
+     */
+    public void useWeights(Path dir) {
+        try {
+            Weights.open(dir.toString());
+        } catch (Exception e) {
+            dialogs.error("Not a weights folder", dir + ": " + e.getMessage() + "\n\nThe weights in use stay as they were.");
+            return;
+        }
+        weights = dir.toString();
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+        if (project != null) {
+            open(project.file(), clipPath); // a new engine, and the view rebuilt on it
+        }
     }
 
     /** A dropped or recent path: a {@code .glimpse} file is a project, anything else a clip. */
@@ -410,6 +460,10 @@ public final class GlimpseWindow extends BorderPane {
     /** Closes everything; the window is going away. */
     public void close() {
         checksums.shutdownNow();
+        if (training != null) {
+            training.close(); // stops a run after its step; its last epoch is in the checkpoint
+            trainingStage.close();
+        }
         closeSession(true);
         if (engine != null) {
             engine.close();

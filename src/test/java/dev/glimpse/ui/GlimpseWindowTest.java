@@ -232,6 +232,51 @@ class GlimpseWindowTest {
     }
 
     @Test
+    void weightsTrainedFromTheModelMenuAnalyseTheOpenClip(FxRobot robot) throws Exception {
+        assertTrue(fx(() -> window.open(db, first)));
+        markEvent(robot, 5, 8, 12);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.view().analysis().statusProperty().get())
+                .contains("weights"));
+        String before = fx(() -> window.view().analysis().statusProperty().get());
+
+        // a folder that holds no weights is refused, naming it, and the weights in use stay
+        dialogs.paths.push(Optional.of(dir));
+        fire("use-weights");
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).startsWith("Not a weights folder: " + dir), dialogs.errors.get(0));
+        assertEquals(before, fx(() -> window.view().analysis().statusProperty().get()));
+        dialogs.errors.clear();
+
+        Path data = dir.resolve("synthetic");
+        dev.glimpse.dataset.synth.SyntheticDataset.write(data, new dev.glimpse.dataset.synth.SyntheticDataset.Options(
+                "casme2", 3, 2, List.of(dev.glimpse.dataset.synth.Emotion.HAPPINESS, dev.glimpse.dataset.synth.Emotion.SURPRISE,
+                dev.glimpse.dataset.synth.Emotion.DISGUST), 30, 64, "mp4", 0, 5));
+        Path out = dir.resolve("trained");
+        fire("train-weights");
+        dialogs.paths.push(Optional.of(data));
+        clickWhenShown(robot, "#root-choose");
+        dialogs.paths.push(Optional.of(out));
+        clickWhenShown(robot, "#out-choose");
+        fx(() -> {
+            robot.lookup("#preset").queryAs(javafx.scene.control.ChoiceBox.class).setValue("tiny");
+            robot.lookup("#scheme").queryAs(javafx.scene.control.ChoiceBox.class).setValue("casme2-3");
+            robot.lookup("#epochs").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3);
+            return null;
+        });
+        clickWhenShown(robot, "#start");
+        javafx.scene.control.Button use = robot.lookup("#use").queryButton();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !use.isDisabled()));
+        assertTrue(fx(() -> robot.lookup("#training-message").queryLabeled().getText()).startsWith("Wrote " + out));
+        assertTrue(Files.isDirectory(dir.resolve("prepared-clips")), "clips prepared in the window's data folder");
+        robot.clickOn(use);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.view().analysis().statusProperty().get())
+                .contains("weights atm-gcn-tiny-casme2 (trained on synthetic data"));
+        assertEquals(first, fx(() -> window.clipPath()), "the same clip, with its events");
+        assertEquals(1, fx(() -> window.view().annotation().events().size()));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
     void aClipThatCannotBeReadIsNamedAndTheWindowStaysAsItWas(FxRobot robot) throws Exception {
         assertTrue(fx(() -> window.open(db, first)));
         markEvent(robot, 5, 8, 12);

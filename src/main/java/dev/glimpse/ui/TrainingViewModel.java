@@ -1,0 +1,306 @@
+package dev.glimpse.ui;
+
+import dev.glimpse.analysis.WeightsManifest;
+import dev.glimpse.dataset.ClassScheme;
+import dev.glimpse.dataset.DatasetReader;
+import dev.glimpse.dataset.DatasetReport;
+import dev.glimpse.training.Recipe;
+import dev.glimpse.training.Training;
+import dev.glimpse.training.TrainingListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Training a weights folder from the desktop app, as {@code glimpse train} does: a {@link Recipe} filled in
+ * from the form, run on a background thread with its progress (clips prepared, epoch, step, loss, clips per
+ * second, time left) posted to the UI thread. Stopping keeps the last epoch's checkpoint, and "resume"
+ * continues from it. Testable without a window: the UI thread is an {@link Executor}.
+ */
+public final class TrainingViewModel implements AutoCloseable {
+    private final Executor uiThread;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "glimpse-training");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final StringProperty dataset = new SimpleStringProperty("casme2");
+    private final ObjectProperty<Path> root = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> sheet = new SimpleObjectProperty<>();
+    private final StringProperty scheme = new SimpleStringProperty("casme2-5");
+    private final StringProperty preset = new SimpleStringProperty("small");
+    private final IntegerProperty epochs = new SimpleIntegerProperty(40);
+    private final IntegerProperty batch = new SimpleIntegerProperty(16);
+    private final IntegerProperty seed = new SimpleIntegerProperty(1);
+    private final BooleanProperty balanceClasses = new SimpleBooleanProperty(true);
+    private final ObjectProperty<Path> out = new SimpleObjectProperty<>();
+    private final BooleanProperty resume = new SimpleBooleanProperty(false);
+    private Path cache; // null: the user's data folder, as on the command line
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Choose a dataset folder and a folder for the weights.");
+    private final ReadOnlyObjectWrapper<Path> trained = new ReadOnlyObjectWrapper<>();
+    private volatile boolean stopRequested;
+
+    public TrainingViewModel(Executor uiThread) {
+        this.uiThread = uiThread;
+        // each dataset's own scheme, and a batch that fits in memory (small at 224 px and batch 16 held 19 GB)
+        dataset.addListener((obs, old, d) -> scheme.set(switch (d) {
+            case "samm" -> "samm-5";
+            case "smic", "megc", "csv" -> "megc-3";
+            case "casme3" -> "casme3-7";
+            default -> "casme2-5";
+        }));
+        preset.addListener((obs, old, p) -> batch.set("tiny".equals(p) ? 16 : 4));
+        batch.set(4);
+    }
+
+    public static List<String> datasets() {
+        return DatasetReader.NAMES;
+    }
+
+    public static List<String> schemes() {
+        return ClassScheme.NAMES;
+    }
+
+    public static List<String> presets() {
+        return Recipe.PRESETS;
+    }
+
+    public StringProperty datasetProperty() {
+        return dataset;
+    }
+
+    public ObjectProperty<Path> rootProperty() {
+        return root;
+    }
+
+    /** The annotation file; empty to let the reader find it under the root. */
+    public ObjectProperty<Path> sheetProperty() {
+        return sheet;
+    }
+
+    public StringProperty schemeProperty() {
+        return scheme;
+    }
+
+    public StringProperty presetProperty() {
+        return preset;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    public IntegerProperty batchProperty() {
+        return batch;
+    }
+
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    /** Focal loss alpha = inverse class frequency ({@code --alpha}): micro-expression datasets are unbalanced. */
+    public BooleanProperty balanceClassesProperty() {
+        return balanceClasses;
+    }
+
+    public ObjectProperty<Path> outProperty() {
+        return out;
+    }
+
+    /** Continue from the checkpoint a stopped run left in the weights folder. */
+    public BooleanProperty resumeProperty() {
+        return resume;
+    }
+
+    /** Where prepared clips are kept; null for the user's data folder. */
+    public void setCache(Path cache) {
+        this.cache = cache;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** From 0 to 1 over the whole run (preparing the clips, then every step of every epoch). */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The weights folder of the last run that finished; null until one has. */
+    public ReadOnlyObjectProperty<Path> trainedProperty() {
+        return trained.getReadOnlyProperty();
+    }
+
+    /** The recipe the form describes; an {@link IllegalArgumentException} says what is missing or wrong. */
+    Recipe recipe() {
+        if (root.get() == null) {
+            throw new IllegalArgumentException("choose the dataset's folder");
+        }
+        if (out.get() == null) {
+            throw new IllegalArgumentException("choose a folder for the weights");
+        }
+        Training.Options o = new Training.Options(epochs.get(), batch.get(), 1e-3, 1e-4, 0.01, 2.0,
+                balanceClasses.get(), false, false, seed.get());
+        return new Recipe(dataset.get(), root.get(), sheet.get(), scheme.get(), preset.get(), null, o, cache);
+    }
+
+    /** Reads the dataset as training would, and says what it found (rows, clips, subjects, classes, skipped). */
+    public void check() {
+        launch(false);
+    }
+
+    /** Starts training; does nothing while a run is going. */
+    public void start() {
+        launch(true);
+    }
+
+    /** Stops the run after the step under way; the last finished epoch stays in the checkpoint. */
+    public void stop() {
+        if (running.get()) {
+            stopRequested = true;
+            message.set("stopping after this step...");
+        }
+    }
+
+    private void launch(boolean train) {
+        if (running.get()) {
+            return;
+        }
+        Recipe recipe;
+        try {
+            recipe = recipe();
+        } catch (IllegalArgumentException e) {
+            message.set("Not started: " + e.getMessage() + ".");
+            return;
+        }
+        Path weights = out.get();
+        boolean resuming = resume.get();
+        if (train && !resuming && Files.exists(weights.resolve("manifest.json"))) {
+            message.set("Not started: " + weights + " already holds weights; choose another folder.");
+            return;
+        }
+        stopRequested = false;
+        running.set(true);
+        progress.set(0);
+        message.set("reading " + recipe.root() + "...");
+        worker.execute(() -> {
+            String done;
+            Path result = null;
+            try {
+                DatasetReport report = recipe.read();
+                if (report.used() == 0) {
+                    throw new IllegalArgumentException(recipe.root() + ": no usable clips under scheme " + recipe.scheme()
+                            + " (" + report.skipped().size() + " rows skipped)");
+                }
+                if (!train) {
+                    done = summary(report);
+                } else {
+                    WeightsManifest m = recipe.trainWeights(report, weights, null, Map.of(), resuming, new Progress());
+                    result = weights;
+                    done = "Wrote " + weights + " (" + m.name() + ", " + m.status() + ").";
+                }
+            } catch (CancellationException e) {
+                done = "Stopped: " + e.getMessage() + " (tick \"resume\" and start again).";
+            } catch (Exception | OutOfMemoryError e) {
+                done = (train ? "Not trained: " : "Not read: ") + e.getMessage();
+            }
+            String text = done;
+            Path folder = result;
+            uiThread.execute(() -> {
+                running.set(false);
+                message.set(text);
+                if (folder != null) {
+                    progress.set(1);
+                    trained.set(folder);
+                }
+            });
+        });
+    }
+
+    static String summary(DatasetReport report) {
+        String perClass = report.perClass().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%s: %d rows, %d clips used of %d subjects (%s); %d rows skipped.",
+                report.dataset(), report.rows(), report.used(), report.subjects(), perClass, report.skipped().size());
+    }
+
+    /** The run's progress, posted to the UI thread; one step's numbers at a time. */
+    private final class Progress implements TrainingListener {
+        private int epochs = 1;
+
+        @Override
+        public void preparing(int done, int total) {
+            post(0.02 * done / total, "preparing clips " + done + "/" + total + " (decoded and cropped once, then cached)");
+        }
+
+        @Override
+        public void epochStarted(int epoch, int epochs, double learningRate) {
+            this.epochs = epochs;
+        }
+
+        @Override
+        public void step(int epoch, int epochs, int step, int steps, double loss, double clipsPerSecond, double secondsLeft) {
+            double f = ((epoch - 1) + step / (double) steps) / epochs;
+            post(0.02 + 0.98 * f, String.format(Locale.ROOT, "epoch %d/%d · step %d/%d · loss %.4f · %.1f clips/s · %s left",
+                    epoch, epochs, step, steps, loss, clipsPerSecond, TrainingListener.duration(secondsLeft)));
+        }
+
+        @Override
+        public void epochFinished(int epoch, int epochs, double meanLoss, double seconds) {
+            post(0.02 + 0.98 * epoch / epochs, String.format(Locale.ROOT, "epoch %d/%d: mean loss %.4f, %.0f s",
+                    epoch, epochs, meanLoss, seconds));
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stopRequested;
+        }
+
+        private void post(double value, String text) {
+            uiThread.execute(() -> {
+                progress.set(value);
+                if (!stopRequested) {
+                    message.set(text);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        stopRequested = true;
+        worker.shutdown();
+    }
+}

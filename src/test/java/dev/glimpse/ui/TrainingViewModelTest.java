@@ -1,0 +1,161 @@
+package dev.glimpse.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.glimpse.analysis.Weights;
+import dev.glimpse.analysis.WeightsManifest;
+import dev.glimpse.dataset.synth.Emotion;
+import dev.glimpse.dataset.synth.SyntheticDataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Training from the desktop app's form, without a window: a generated dataset in CASME II's layout, the
+ * tiny preset, a run stopped and resumed, and the refusals, all on files on disk. The "UI thread" is a
+ * thread of the test's own, and every property is read on it.
+ */
+class TrainingViewModelTest {
+    @TempDir
+    Path dir;
+    Path data;
+    final ExecutorService ui = Executors.newSingleThreadExecutor();
+    TrainingViewModel model;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        data = dir.resolve("casme2-synthetic");
+        SyntheticDataset.write(data, new SyntheticDataset.Options("casme2", 3, 2,
+                List.of(Emotion.HAPPINESS, Emotion.SURPRISE, Emotion.DISGUST), 30, 64, "mp4", 0, 5));
+        model = new TrainingViewModel(ui);
+        model.setCache(dir.resolve("cache"));
+        onUi(() -> {
+            model.datasetProperty().set("casme2");
+            model.schemeProperty().set("casme2-3");
+            model.presetProperty().set("tiny");
+            model.rootProperty().set(data);
+            model.outProperty().set(dir.resolve("weights"));
+            return null;
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        model.close();
+        ui.shutdownNow();
+    }
+
+    <T> T onUi(Callable<T> c) throws Exception {
+        return ui.submit(c).get(30, TimeUnit.SECONDS);
+    }
+
+    void await(BooleanSupplier condition) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!onUi(condition::getAsBoolean)) {
+            assertTrue(System.nanoTime() < end, "waited 120 s; the message: " + onUi(() -> model.messageProperty().get()));
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void checksTheDatasetThenTrainsWeightsTheAnalyzerLoads() throws Exception {
+        assertEquals(16, onUi(() -> model.batchProperty().get()), "the tiny preset's batch");
+        onUi(() -> {
+            model.check();
+            return null;
+        });
+        await(() -> !model.runningProperty().get());
+        String summary = onUi(() -> model.messageProperty().get());
+        assertTrue(summary.contains("18 clips used of 3 subjects") && summary.contains("negative 6"), summary);
+
+        onUi(() -> {
+            model.epochsProperty().set(3);
+            model.start();
+            return null;
+        });
+        assertTrue(onUi(() -> model.runningProperty().get()));
+        await(() -> model.trainedProperty().get() != null);
+        Path out = dir.resolve("weights");
+        assertEquals(out, onUi(() -> model.trainedProperty().get()));
+        assertEquals(1.0, onUi(() -> model.progressProperty().get()), 1e-9);
+        assertTrue(onUi(() -> model.messageProperty().get()).startsWith("Wrote " + out));
+        WeightsManifest m = Weights.read(out).manifest();
+        assertTrue(m.trained());
+        assertEquals(3, m.epochs());
+        assertEquals("casme2-3", m.scheme());
+        assertTrue(m.trainedOn().startsWith("synthetic data"), m.trainedOn());
+        assertFalse(Files.exists(out.resolve("checkpoint")));
+
+        // the same folder again is refused: finished weights are never overwritten
+        onUi(() -> {
+            model.start();
+            return null;
+        });
+        assertFalse(onUi(() -> model.runningProperty().get()));
+        assertTrue(onUi(() -> model.messageProperty().get()).contains("already holds weights"));
+    }
+
+    @Test
+    void aStoppedRunKeepsItsLastEpochAndResumesFromIt() throws Exception {
+        Path out = dir.resolve("weights");
+        onUi(() -> {
+            model.epochsProperty().set(40);
+            model.start();
+            return null;
+        });
+        await(() -> model.messageProperty().get().startsWith("epoch 3/40"));
+        onUi(() -> {
+            model.stop();
+            return null;
+        });
+        await(() -> !model.runningProperty().get());
+        String stopped = onUi(() -> model.messageProperty().get());
+        assertTrue(stopped.matches("Stopped: training stopped after (\\d+) finished epochs; a resume continues from the"
+                + " checkpoint of epoch \\1 .*"), stopped);
+        assertTrue(Files.isRegularFile(out.resolve("checkpoint").resolve("checkpoint.bin")));
+        assertFalse(Files.exists(out.resolve("manifest.json")), "a stopped run writes no weights");
+        assertNull(onUi(() -> model.trainedProperty().get()));
+
+        onUi(() -> {
+            model.resumeProperty().set(true);
+            model.start();
+            return null;
+        });
+        await(() -> model.trainedProperty().get() != null);
+        assertEquals(40, Weights.read(out).manifest().epochs());
+    }
+
+    @Test
+    void whatIsMissingOrWrongIsSaid() throws Exception {
+        onUi(() -> {
+            model.outProperty().set(null);
+            model.start();
+            return null;
+        });
+        assertEquals("Not started: choose a folder for the weights.", onUi(() -> model.messageProperty().get()));
+
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        onUi(() -> {
+            model.outProperty().set(dir.resolve("w"));
+            model.rootProperty().set(empty);
+            model.check();
+            return null;
+        });
+        await(() -> !model.runningProperty().get());
+        String message = onUi(() -> model.messageProperty().get());
+        assertTrue(message.startsWith("Not read: ") && message.contains(empty.toString()), message);
+        assertFalse(Files.exists(dir.resolve("w")), "nothing written");
+    }
+}
