@@ -1,13 +1,9 @@
 package dev.glimpse.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glimpse.dataset.DatasetReport;
-import dev.glimpse.model.AtmGcnConfig;
 import dev.glimpse.training.Loso;
 import dev.glimpse.training.Recipe;
-import dev.glimpse.training.Reports;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,27 +35,17 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Recipe recipe = t.recipe();
         DatasetReport report = recipe.read();
-        if (report.subjects() < 2) {
-            throw new Main.UserError(t.data.root + ": leave-one-subject-out needs at least two subjects, found " + report.subjects());
-        }
-        AtmGcnConfig config = recipe.config(report.scheme().classes().size());
         System.err.printf(Locale.ROOT, "%s: %d clips of %d subjects, %s, %s preset%s, %d epochs per fold%n", t.data.dataset,
                 report.used(), report.subjects(), t.data.scheme, t.preset, t.ablation == null ? "" : " (" + t.ablation + ")", t.epochs);
-        int total = Loso.foldCount(report.samples());
-        Set<Integer> only = folds == null ? null : foldNumbers(folds, total);
-        List<Loso.Fold> finished = Loso.run(report.samples(), config, recipe.options(), recipe.prepared(config), out, resume, only,
-                new ConsoleProgress(System.err));
-        if (finished.size() < total) {
+        Set<Integer> only = folds == null ? null : foldNumbers(folds, Loso.foldCount(report.samples()));
+        Recipe.Evaluation e = recipe.evaluate(report, out, resume, only, new ConsoleProgress(System.err));
+        if (e.metrics() == null) {
             System.out.printf(Locale.ROOT, "%d of %d folds finished in %s; the report is written once every fold is there"
-                    + " (run the others, then --resume in a folder holding every fold's file)%n", finished.size(), total,
+                    + " (run the others, then --resume in a folder holding every fold's file)%n", e.finished(), e.folds(),
                     out.resolve("folds"));
             return 0;
         }
-        ObjectNode metrics = Reports.write(out, report.scheme().classes(), finished, recipe.info(report));
-        System.out.printf(Locale.ROOT, "%d folds, %d clips: pooled UF1 %.4f, UAR %.4f, accuracy %.4f; per-subject UF1 %.4f%n",
-                finished.size(), metrics.get("clips").asInt(), metrics.get("pooled").get("uf1").asDouble(),
-                metrics.get("pooled").get("uar").asDouble(), metrics.get("pooled").get("accuracy").asDouble(),
-                metrics.get("perSubject").get("uf1").asDouble());
+        System.out.printf(Locale.ROOT, "%d folds, %d clips: %s%n", e.finished(), e.metrics().get("clips").asInt(), e.summary());
         System.out.println("report: " + out.resolve("metrics.json"));
         return 0;
     }

@@ -71,6 +71,37 @@ public record Recipe(String dataset, Path root, Path sheet, String scheme, Strin
     }
 
     /**
+     * Leave-one-subject-out evaluation of the recipe into the report folder {@code out}: each fold trained
+     * from scratch; finished folds kept in {@code out/folds} ({@code resume} goes on after them). The report
+     * (metrics.json, CSVs, plots) is written once every fold is there.
+     *
+     * @param only fold numbers from 1 to run, or null for all
+     */
+    public Evaluation evaluate(DatasetReport report, Path out, boolean resume, java.util.Set<Integer> only,
+                               TrainingListener listener) throws IOException {
+        if (report.subjects() < 2) {
+            throw new IllegalArgumentException(root + ": leave-one-subject-out needs at least two subjects, found "
+                    + report.subjects());
+        }
+        AtmGcnConfig config = config(report.scheme().classes().size());
+        int total = Loso.foldCount(report.samples());
+        List<Loso.Fold> finished = Loso.run(report.samples(), config, options, prepared(config), out, resume, only, listener);
+        return new Evaluation(finished.size(), total, finished.size() < total ? null
+                : Reports.write(out, report.scheme().classes(), finished, info(report)));
+    }
+
+    /** @param metrics what metrics.json holds; null until every fold is finished */
+    public record Evaluation(int finished, int folds, com.fasterxml.jackson.databind.node.ObjectNode metrics) {
+        /** "pooled UF1 0.6543, UAR 0.6612, accuracy 0.6852; per-subject UF1 0.6012". */
+        public String summary() {
+            var p = metrics.get("pooled");
+            return String.format(java.util.Locale.ROOT, "pooled UF1 %.4f, UAR %.4f, accuracy %.4f; per-subject UF1 %.4f",
+                    p.get("uf1").asDouble(), p.get("uar").asDouble(), p.get("accuracy").asDouble(),
+                    metrics.get("perSubject").get("uf1").asDouble());
+        }
+    }
+
+    /**
      * Trains one network on every clip of the dataset and writes it to {@code out} as a weights folder the
      * analyzer loads. Every epoch is checkpointed in {@code out/checkpoint} (removed once the weights are
      * written), so a run that was stopped continues with {@code resume}.

@@ -21,8 +21,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The form of {@link TrainingViewModel}: the dataset and recipe, Check / Start / Stop, the run's progress,
- * and "Use these weights" once a run has finished. Thin: every decision is in the view-model.
+ * The form of {@link TrainingViewModel}: the dataset and recipe, Check / Start / Evaluate / Stop, the run's
+ * progress, and "Use these weights" once a training run has finished. Thin: every decision is in the view-model.
  */
 final class TrainingView extends VBox {
     TrainingView(TrainingViewModel model, Dialogs dialogs, Consumer<Path> useWeights) {
@@ -53,7 +53,9 @@ final class TrainingView extends VBox {
         form.addRow(row++, new Label(""), balance);
         form.addRow(row++, new Label("Weights folder"), pathField("out", model.outProperty(), () ->
                 dialogs.openFolder("A folder for the trained weights")));
-        CheckBox resume = new CheckBox("Resume a stopped run from its checkpoint in the weights folder");
+        form.addRow(row++, new Label("Report folder"), pathField("report", model.reportFolderProperty(), () ->
+                dialogs.openFolder("A folder for the leave-one-subject-out report")));
+        CheckBox resume = new CheckBox("Resume a stopped run (training: from its checkpoint; evaluating: after the finished folds)");
         resume.setId("resume");
         resume.selectedProperty().bindBidirectional(model.resumeProperty());
         form.addRow(row, new Label(""), resume);
@@ -61,10 +63,12 @@ final class TrainingView extends VBox {
 
         Button check = button("check", "Check dataset", model::check);
         Button start = button("start", "Start training", model::start);
+        Button evaluate = button("evaluate", "Evaluate (leave one subject out)", model::evaluate);
         Button stop = button("stop", "Stop", model::stop);
         Button use = button("use", "Use these weights", () -> useWeights.accept(model.trainedProperty().get()));
         check.disableProperty().bind(model.runningProperty());
         start.disableProperty().bind(model.runningProperty());
+        evaluate.disableProperty().bind(model.runningProperty());
         stop.disableProperty().bind(model.runningProperty().not());
         use.disableProperty().bind(model.trainedProperty().isNull().or(model.runningProperty()));
         ProgressBar bar = new ProgressBar();
@@ -77,8 +81,8 @@ final class TrainingView extends VBox {
         message.textProperty().bind(model.messageProperty());
         setSpacing(10);
         setPadding(new Insets(12));
-        getChildren().addAll(form, new HBox(8, check, start, stop, use), bar, message);
-        setPrefWidth(620);
+        getChildren().addAll(form, new HBox(8, check, start, evaluate, stop, use), bar, message);
+        setPrefWidth(760);
     }
 
     private static ChoiceBox<String> choice(String id, java.util.List<String> items) {

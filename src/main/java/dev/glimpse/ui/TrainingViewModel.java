@@ -59,6 +59,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final IntegerProperty seed = new SimpleIntegerProperty(1);
     private final BooleanProperty balanceClasses = new SimpleBooleanProperty(true);
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> reportFolder = new SimpleObjectProperty<>();
     private final BooleanProperty resume = new SimpleBooleanProperty(false);
     private Path cache; // null: the user's data folder, as on the command line
 
@@ -135,7 +136,12 @@ public final class TrainingViewModel implements AutoCloseable {
         return out;
     }
 
-    /** Continue from the checkpoint a stopped run left in the weights folder. */
+    /** Where a leave-one-subject-out evaluation writes its folds and report. */
+    public ObjectProperty<Path> reportFolderProperty() {
+        return reportFolder;
+    }
+
+    /** Continue from the checkpoint a stopped run left (and, evaluating, after the folds already finished). */
     public BooleanProperty resumeProperty() {
         return resume;
     }
@@ -168,22 +174,29 @@ public final class TrainingViewModel implements AutoCloseable {
         if (root.get() == null) {
             throw new IllegalArgumentException("choose the dataset's folder");
         }
-        if (out.get() == null) {
-            throw new IllegalArgumentException("choose a folder for the weights");
-        }
         Training.Options o = new Training.Options(epochs.get(), batch.get(), 1e-3, 1e-4, 0.01, 2.0,
                 balanceClasses.get(), false, false, seed.get());
         return new Recipe(dataset.get(), root.get(), sheet.get(), scheme.get(), preset.get(), null, o, cache);
     }
 
+    private enum Run { CHECK, TRAIN, EVALUATE }
+
     /** Reads the dataset as training would, and says what it found (rows, clips, subjects, classes, skipped). */
     public void check() {
-        launch(false);
+        launch(Run.CHECK);
     }
 
-    /** Starts training; does nothing while a run is going. */
+    /** Starts training a weights folder on the whole dataset; does nothing while a run is going. */
     public void start() {
-        launch(true);
+        launch(Run.TRAIN);
+    }
+
+    /**
+     * Starts a leave-one-subject-out evaluation of the recipe (one network per subject, trained from scratch)
+     * into the report folder, as {@code glimpse evaluate} does.
+     */
+    public void evaluate() {
+        launch(Run.EVALUATE);
     }
 
     /** Stops the run after the step under way; the last finished epoch stays in the checkpoint. */
@@ -194,21 +207,25 @@ public final class TrainingViewModel implements AutoCloseable {
         }
     }
 
-    private void launch(boolean train) {
+    private void launch(Run run) {
         if (running.get()) {
             return;
         }
         Recipe recipe;
+        Path target = run == Run.TRAIN ? out.get() : run == Run.EVALUATE ? reportFolder.get() : null;
         try {
             recipe = recipe();
+            if (run != Run.CHECK && target == null) {
+                throw new IllegalArgumentException(run == Run.TRAIN ? "choose a folder for the weights"
+                        : "choose a folder for the evaluation's report");
+            }
         } catch (IllegalArgumentException e) {
             message.set("Not started: " + e.getMessage() + ".");
             return;
         }
-        Path weights = out.get();
         boolean resuming = resume.get();
-        if (train && !resuming && Files.exists(weights.resolve("manifest.json"))) {
-            message.set("Not started: " + weights + " already holds weights; choose another folder.");
+        if (run == Run.TRAIN && !resuming && Files.exists(target.resolve("manifest.json"))) {
+            message.set("Not started: " + target + " already holds weights; choose another folder.");
             return;
         }
         stopRequested = false;
@@ -217,32 +234,41 @@ public final class TrainingViewModel implements AutoCloseable {
         message.set("reading " + recipe.root() + "...");
         worker.execute(() -> {
             String done;
-            Path result = null;
+            Path trainedFolder = null;
             try {
                 DatasetReport report = recipe.read();
                 if (report.used() == 0) {
                     throw new IllegalArgumentException(recipe.root() + ": no usable clips under scheme " + recipe.scheme()
                             + " (" + report.skipped().size() + " rows skipped)");
                 }
-                if (!train) {
-                    done = summary(report);
-                } else {
-                    WeightsManifest m = recipe.trainWeights(report, weights, null, Map.of(), resuming, new Progress());
-                    result = weights;
-                    done = "Wrote " + weights + " (" + m.name() + ", " + m.status() + ").";
-                }
+                done = switch (run) {
+                    case CHECK -> summary(report);
+                    case TRAIN -> {
+                        WeightsManifest m = recipe.trainWeights(report, target, null, Map.of(), resuming, new Progress());
+                        trainedFolder = target;
+                        yield "Wrote " + target + " (" + m.name() + ", " + m.status() + ").";
+                    }
+                    case EVALUATE -> {
+                        Recipe.Evaluation e = recipe.evaluate(report, target, resuming, null, new Progress());
+                        yield String.format(Locale.ROOT, "Evaluated, leave one subject out: %d folds, %s. Report: %s",
+                                e.folds(), e.summary(), target.resolve("metrics.json"));
+                    }
+                };
             } catch (CancellationException e) {
                 done = "Stopped: " + e.getMessage() + " (tick \"resume\" and start again).";
             } catch (Exception | OutOfMemoryError e) {
-                done = (train ? "Not trained: " : "Not read: ") + e.getMessage();
+                done = (run == Run.CHECK ? "Not read: " : run == Run.TRAIN ? "Not trained: " : "Not evaluated: ")
+                        + e.getMessage();
             }
             String text = done;
-            Path folder = result;
+            Path folder = trainedFolder;
             uiThread.execute(() -> {
                 running.set(false);
                 message.set(text);
-                if (folder != null) {
+                if (run != Run.CHECK && text.startsWith(run == Run.TRAIN ? "Wrote" : "Evaluated")) {
                     progress.set(1);
+                }
+                if (folder != null) {
                     trained.set(folder);
                 }
             });
@@ -258,29 +284,40 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** The run's progress, posted to the UI thread; one step's numbers at a time. */
     private final class Progress implements TrainingListener {
-        private int epochs = 1;
+        private int fold = 1;
+        private int folds = 1;
+        private String foldName = "";
 
         @Override
-        public void preparing(int done, int total) {
-            post(0.02 * done / total, "preparing clips " + done + "/" + total + " (decoded and cropped once, then cached)");
+        public void foldStarted(int fold, int folds, String subject) {
+            this.fold = fold;
+            this.folds = folds;
+            this.foldName = "fold " + fold + "/" + folds + " (" + subject + ") · ";
         }
 
         @Override
-        public void epochStarted(int epoch, int epochs, double learningRate) {
-            this.epochs = epochs;
+        public void preparing(int done, int total) {
+            post(overall(0.02 * done / total), foldName + "preparing clips " + done + "/" + total
+                    + " (decoded and cropped once, then cached)");
         }
 
         @Override
         public void step(int epoch, int epochs, int step, int steps, double loss, double clipsPerSecond, double secondsLeft) {
             double f = ((epoch - 1) + step / (double) steps) / epochs;
-            post(0.02 + 0.98 * f, String.format(Locale.ROOT, "epoch %d/%d · step %d/%d · loss %.4f · %.1f clips/s · %s left",
-                    epoch, epochs, step, steps, loss, clipsPerSecond, TrainingListener.duration(secondsLeft)));
+            post(overall(0.02 + 0.98 * f), String.format(Locale.ROOT, "%sepoch %d/%d · step %d/%d · loss %.4f · %.1f clips/s · %s left%s",
+                    foldName, epoch, epochs, step, steps, loss, clipsPerSecond, TrainingListener.duration(secondsLeft),
+                    folds > 1 ? " in this fold" : ""));
         }
 
         @Override
         public void epochFinished(int epoch, int epochs, double meanLoss, double seconds) {
-            post(0.02 + 0.98 * epoch / epochs, String.format(Locale.ROOT, "epoch %d/%d: mean loss %.4f, %.0f s",
-                    epoch, epochs, meanLoss, seconds));
+            post(overall(0.02 + 0.98 * epoch / epochs), String.format(Locale.ROOT, "%sepoch %d/%d: mean loss %.4f, %.0f s",
+                    foldName, epoch, epochs, meanLoss, seconds));
+        }
+
+        /** A fraction of this fold's run as a fraction of the whole (folds taken as equal). */
+        private double overall(double inFold) {
+            return (fold - 1 + inFold) / folds;
         }
 
         @Override

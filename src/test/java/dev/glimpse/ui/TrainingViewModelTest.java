@@ -138,6 +138,27 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void evaluatesLeavingOneSubjectOutIntoAReportFolder() throws Exception {
+        Path report = dir.resolve("report");
+        onUi(() -> {
+            model.epochsProperty().set(2);
+            model.reportFolderProperty().set(report);
+            model.evaluate();
+            return null;
+        });
+        await(() -> model.messageProperty().get().startsWith("fold 2/3"));
+        await(() -> !model.runningProperty().get());
+        String message = onUi(() -> model.messageProperty().get());
+        assertTrue(message.startsWith("Evaluated, leave one subject out: 3 folds, pooled UF1 ")
+                && message.endsWith("Report: " + report.resolve("metrics.json")), message);
+        assertEquals(1.0, onUi(() -> model.progressProperty().get()), 1e-9);
+        var metrics = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.resolve("metrics.json").toFile());
+        assertEquals(3, metrics.get("folds").asInt());
+        assertEquals(18, metrics.get("clips").asInt());
+        assertNull(onUi(() -> model.trainedProperty().get()), "an evaluation leaves no weights to use");
+    }
+
+    @Test
     void whatIsMissingOrWrongIsSaid() throws Exception {
         onUi(() -> {
             model.outProperty().set(null);
@@ -145,6 +166,11 @@ class TrainingViewModelTest {
             return null;
         });
         assertEquals("Not started: choose a folder for the weights.", onUi(() -> model.messageProperty().get()));
+        onUi(() -> {
+            model.evaluate();
+            return null;
+        });
+        assertEquals("Not started: choose a folder for the evaluation's report.", onUi(() -> model.messageProperty().get()));
 
         Path empty = Files.createDirectory(dir.resolve("empty"));
         onUi(() -> {
