@@ -234,6 +234,7 @@ public final class TrainingViewModel implements AutoCloseable {
         message.set("reading " + recipe.root() + "...");
         worker.execute(() -> {
             String done;
+            boolean complete = false;
             Path trainedFolder = null;
             try {
                 DatasetReport report = recipe.read();
@@ -241,19 +242,22 @@ public final class TrainingViewModel implements AutoCloseable {
                     throw new IllegalArgumentException(recipe.root() + ": no usable clips under scheme " + recipe.scheme()
                             + " (" + report.skipped().size() + " rows skipped)");
                 }
-                done = switch (run) {
-                    case CHECK -> summary(report);
+                switch (run) {
+                    case CHECK -> done = summary(report);
                     case TRAIN -> {
                         WeightsManifest m = recipe.trainWeights(report, target, null, Map.of(), resuming, new Progress());
                         trainedFolder = target;
-                        yield "Wrote " + target + " (" + m.name() + ", " + m.status() + ").";
+                        complete = true;
+                        done = "Wrote " + target + " (" + m.name() + ", " + m.status() + ").";
                     }
-                    case EVALUATE -> {
+                    default -> {
                         Recipe.Evaluation e = recipe.evaluate(report, target, resuming, null, new Progress());
-                        yield String.format(Locale.ROOT, "Evaluated, leave one subject out: %d folds, %s. Report: %s",
-                                e.folds(), e.summary(), target.resolve("metrics.json"));
+                        complete = e.metrics() != null;
+                        done = complete ? String.format(Locale.ROOT, "Evaluated, leave one subject out: %d folds, %s. Report: %s",
+                                e.folds(), e.summary(), target.resolve("metrics.json"))
+                                : e.finished() + " of " + e.folds() + " folds finished in " + target.resolve("folds") + ".";
                     }
-                };
+                }
             } catch (CancellationException e) {
                 done = "Stopped: " + e.getMessage() + " (tick \"resume\" and start again).";
             } catch (Exception | OutOfMemoryError e) {
@@ -261,11 +265,12 @@ public final class TrainingViewModel implements AutoCloseable {
                         + e.getMessage();
             }
             String text = done;
+            boolean finished = complete;
             Path folder = trainedFolder;
             uiThread.execute(() -> {
                 running.set(false);
                 message.set(text);
-                if (run != Run.CHECK && text.startsWith(run == Run.TRAIN ? "Wrote" : "Evaluated")) {
+                if (finished) {
                     progress.set(1);
                 }
                 if (folder != null) {
@@ -275,13 +280,16 @@ public final class TrainingViewModel implements AutoCloseable {
         });
     }
 
+    /** What a reader made of the dataset, as {@code glimpse dataset} reports it, with the first rows skipped and why. */
     static String summary(DatasetReport report) {
         String perClass = report.perClass().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%s: %d rows, %d clips used of %d subjects (%s); %d rows skipped.",
-                report.dataset(), report.rows(), report.used(), report.subjects(), perClass, report.skipped().size());
+        String skipped = report.skipped().stream().limit(3).map(k -> "\nrow " + k.row() + ": " + k.reason())
+                .collect(Collectors.joining());
+        return String.format(Locale.ROOT, "%s: %d rows, %d clips used of %d subjects (%s); %d rows skipped.%s",
+                report.dataset(), report.rows(), report.used(), report.subjects(), perClass, report.skipped().size(),
+                skipped + (report.skipped().size() > 3 ? "\n..." : ""));
     }
-
     /** The run's progress, posted to the UI thread; one step's numbers at a time. */
     private final class Progress implements TrainingListener {
         private int fold = 1;
