@@ -227,13 +227,20 @@ public final class GlimpseWindow extends BorderPane {
             dialogs.error("Not a weights folder", dir + ": " + e.getMessage() + "\n\nThe weights in use stay as they were.");
             return;
         }
+        String previous = weights;
+        AnalysisEngine old = engine;
         weights = dir.toString();
-        if (engine != null) {
-            engine.close();
-            engine = null;
-        }
-        if (project != null) {
-            open(project.file(), clipPath); // a new engine, and the view rebuilt on it
+        engine = null;
+        if (project == null || open(project.file(), clipPath)) { // a new engine, and the view rebuilt on it
+            if (old != null) {
+                old.close();
+            }
+        } else { // the view on screen still analyses with the old engine
+            if (engine != null) {
+                engine.close();
+            }
+            engine = old;
+            weights = previous;
         }
     }
 
