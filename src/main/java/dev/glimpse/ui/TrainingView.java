@@ -79,9 +79,13 @@ final class TrainingView extends VBox {
         message.setId("training-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
+        javafx.scene.control.ListView<String> folds = new javafx.scene.control.ListView<>(model.foldResults());
+        folds.setId("fold-results");
+        folds.setPrefHeight(120);
+        folds.setPlaceholder(new Label("An evaluation lists its folds here as they finish."));
         setSpacing(10);
         setPadding(new Insets(12));
-        getChildren().addAll(form, new HBox(8, check, start, evaluate, stop, use), bar, message);
+        getChildren().addAll(form, new HBox(8, check, start, evaluate, stop, use), bar, message, folds);
         setPrefWidth(760);
     }
 

@@ -34,6 +34,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * Training a weights folder from the desktop app, as {@code glimpse train} does: a {@link Recipe} filled in
@@ -67,6 +69,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Choose a dataset folder and a folder for the weights.");
     private final ReadOnlyObjectWrapper<Path> trained = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> foldResults = FXCollections.observableArrayList();
     private volatile boolean stopRequested;
 
     public TrainingViewModel(Executor uiThread) {
@@ -169,6 +172,11 @@ public final class TrainingViewModel implements AutoCloseable {
         return trained.getReadOnlyProperty();
     }
 
+    /** An evaluation's finished folds, one line each ("fold 2/8 (casme2:02): 3 of 12 test clips right"). */
+    public ObservableList<String> foldResults() {
+        return FXCollections.unmodifiableObservableList(foldResults);
+    }
+
     /** The recipe the form describes; an {@link IllegalArgumentException} says what is missing or wrong. */
     Recipe recipe() {
         if (root.get() == null) {
@@ -231,6 +239,7 @@ public final class TrainingViewModel implements AutoCloseable {
         stopRequested = false;
         running.set(true);
         progress.set(0);
+        foldResults.clear();
         message.set("reading " + recipe.root() + "...");
         worker.execute(() -> {
             String done;
@@ -321,6 +330,12 @@ public final class TrainingViewModel implements AutoCloseable {
         public void epochFinished(int epoch, int epochs, double meanLoss, double seconds) {
             post(overall(0.02 + 0.98 * epoch / epochs), String.format(Locale.ROOT, "%sepoch %d/%d: mean loss %.4f, %.0f s",
                     foldName, epoch, epochs, meanLoss, seconds));
+        }
+
+        @Override
+        public void foldFinished(int fold, int folds, String subject, int correct, int total) {
+            String line = "fold " + fold + "/" + folds + " (" + subject + "): " + correct + " of " + total + " test clips right";
+            uiThread.execute(() -> foldResults.add(line));
         }
 
         /** A fraction of this fold's run as a fraction of the whole (folds taken as equal). */

@@ -156,6 +156,9 @@ class TrainingViewModelTest {
         assertEquals(3, metrics.get("folds").asInt());
         assertEquals(18, metrics.get("clips").asInt());
         assertNull(onUi(() -> model.trainedProperty().get()), "an evaluation leaves no weights to use");
+        List<String> folds = onUi(() -> List.copyOf(model.foldResults()));
+        assertEquals(3, folds.size(), folds.toString());
+        assertTrue(folds.get(1).matches("fold 2/3 \\(casme2:\\w+\\): \\d of 6 test clips right"), folds.get(1));
     }
 
     @Test
