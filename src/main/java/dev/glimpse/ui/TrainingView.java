@@ -99,6 +99,12 @@ final class TrainingView extends VBox {
         Spinner<Integer> s = new Spinner<>(min, max, value.get());
         s.setId(id);
         s.setEditable(true);
+        // a typed number counts when the field loses focus, not only on Enter (JavaFX keeps the old value)
+        s.focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                s.increment(0);
+            }
+        });
         s.valueProperty().addListener((obs, old, v) -> {
             if (v != null) {
                 value.set(v);
