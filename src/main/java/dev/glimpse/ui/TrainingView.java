@@ -102,7 +102,11 @@ final class TrainingView extends VBox {
         // a typed number counts when the field loses focus, not only on Enter (JavaFX keeps the old value)
         s.focusedProperty().addListener((obs, was, is) -> {
             if (!is) {
-                s.increment(0);
+                try {
+                    s.commitValue();
+                } catch (RuntimeException notANumber) {
+                    s.cancelEdit(); // back to the value it had
+                }
             }
         });
         s.valueProperty().addListener((obs, old, v) -> {
