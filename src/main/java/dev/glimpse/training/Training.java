@@ -105,7 +105,7 @@ public final class Training {
         int[] labels = new int[samples.size()];
         int[] counts = new int[config.classes()];
         for (int k = 0; k < samples.size(); k++) {
-            stopIfAsked(listener, firstEpoch, checkpoint);
+            stopIfAsked(listener, firstEpoch, o.epochs(), checkpoint);
             clips.add(data.get(samples.get(k)));
             labels[k] = samples.get(k).classIndex();
             counts[labels[k]]++;
@@ -129,7 +129,7 @@ public final class Training {
             long epochStart = System.nanoTime();
             double lossSum = 0;
             for (int step = 0; step < steps; step++) {
-                stopIfAsked(listener, epoch, checkpoint);
+                stopIfAsked(listener, epoch, o.epochs(), checkpoint);
                 List<Integer> batch = order.subList(step * o.batch(), Math.min(samples.size(), (step + 1) * o.batch()));
                 double value = step(net, manager, clips, labels, batch, config, o, random, loss, optimiser, lr);
                 lossSum += value;
@@ -149,9 +149,9 @@ public final class Training {
     }
 
     /** @param epochsDone epochs finished, and in the checkpoint when there is one */
-    private static void stopIfAsked(TrainingListener listener, int epochsDone, Path checkpoint) {
+    private static void stopIfAsked(TrainingListener listener, int epochsDone, int epochs, Path checkpoint) {
         if (listener.stopRequested()) {
-            throw new CancellationException("training stopped after " + epochsDone + " finished epochs; "
+            throw new CancellationException("training stopped with " + epochsDone + " of " + epochs + " epochs finished; "
                     + (checkpoint != null && epochsDone > 0 ? "a resume continues from the checkpoint of epoch " + epochsDone
                     : "nothing to resume from"));
         }

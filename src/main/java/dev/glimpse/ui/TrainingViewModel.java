@@ -18,7 +18,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -182,8 +181,9 @@ public final class TrainingViewModel implements AutoCloseable {
         if (root.get() == null) {
             throw new IllegalArgumentException("choose the dataset's folder");
         }
-        Training.Options o = new Training.Options(epochs.get(), batch.get(), 1e-3, 1e-4, 0.01, 2.0,
-                balanceClasses.get(), false, false, seed.get());
+        Training.Options d = Training.Options.defaults(epochs.get(), seed.get()); // the schedule of spec section 7
+        Training.Options o = new Training.Options(d.epochs(), batch.get(), d.lr(), d.lrFinal(), d.weightDecay(), d.gamma(),
+                balanceClasses.get(), d.colorJitter(), d.flip(), d.seed());
         return new Recipe(dataset.get(), root.get(), sheet.get(), scheme.get(), preset.get(), null, o, cache);
     }
 

@@ -142,7 +142,7 @@ class TrainingTest {
             var stopped = assertThrows(java.util.concurrent.ExecutionException.class,
                     () -> other.submit(() -> train(o, dir, false, stopInEpoch2)).get());
             assertTrue(stopped.getCause() instanceof java.util.concurrent.CancellationException, stopped.toString());
-            assertEquals("training stopped after 1 finished epochs; a resume continues from the checkpoint of epoch 1",
+            assertEquals("training stopped with 1 of 2 epochs finished; a resume continues from the checkpoint of epoch 1",
                     stopped.getCause().getMessage());
             float[][] resumed = other.submit(() -> train(o, dir, true, TrainingListener.NONE)).get();
             for (int k = 0; k < here.length; k++) {

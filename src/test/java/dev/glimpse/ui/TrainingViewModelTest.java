@@ -122,7 +122,7 @@ class TrainingViewModelTest {
         });
         await(() -> !model.runningProperty().get());
         String stopped = onUi(() -> model.messageProperty().get());
-        assertTrue(stopped.matches("Stopped: training stopped after (\\d+) finished epochs; a resume continues from the"
+        assertTrue(stopped.matches("Stopped: training stopped with (\\d+) of 40 epochs finished; a resume continues from the"
                 + " checkpoint of epoch \\1 .*"), stopped);
         assertTrue(Files.isRegularFile(out.resolve("checkpoint").resolve("checkpoint.bin")));
         assertFalse(Files.exists(out.resolve("manifest.json")), "a stopped run writes no weights");
