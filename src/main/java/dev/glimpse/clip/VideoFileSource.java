@@ -28,6 +28,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
@@ -50,7 +51,6 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
@@ -86,9 +86,8 @@ public final class VideoFileSource implements ClipSource {
     private final AVPacket packet;
     private final AVFrame frame;
     private SwsContext scaler;
-    private final BytePointer rgb;
-    private final PointerPointer<BytePointer> rgbPlanes;
-    private final IntPointer rgbStride;
+    /** swscale's destination: allocated by FFmpeg with the row padding its SIMD writers need (see convert). */
+    private final AVFrame rgb;
 
     private int lastIndex = -1;    // presentation index of the last frame the decoder produced
     private int lastShown = -1;    // the last frame asked for
@@ -98,7 +97,7 @@ public final class VideoFileSource implements ClipSource {
     private boolean closed;
 
     private VideoFileSource(Path path, AVFormatContext format, AVCodecContext decoder, int stream, FrameIndex index,
-                            boolean indexFromCache, long cacheBytes, double fps) {
+                            boolean indexFromCache, long cacheBytes, double fps) throws ClipException {
         this.path = path;
         this.format = format;
         this.decoder = decoder;
@@ -109,12 +108,27 @@ public final class VideoFileSource implements ClipSource {
         this.width = decoder.width();
         this.height = decoder.height();
         this.fps = fps;
+        this.rgb = rgbFrame(path, width, height); // first: nothing else to free when it fails
         this.packet = av_packet_alloc();
         this.frame = av_frame_alloc();
-        this.rgb = new BytePointer((long) width * height * 3);
-        this.rgbPlanes = new PointerPointer<BytePointer>(1);
-        this.rgbPlanes.put(0, rgb);
-        this.rgbStride = new IntPointer(1).put(width * 3);
+    }
+
+    /**
+     * An RGB frame allocated by FFmpeg itself. swscale writes packed RGB in blocks of up to 16 pixels, so a
+     * buffer of exactly width x height x 3 bytes is overrun at the end of the last row (18 bytes at width
+     * 362); av_frame_get_buffer pads every row to an aligned width and the buffer beyond the last one, as
+     * FFmpeg's own filters allocate their outputs.
+     */
+    private static AVFrame rgbFrame(Path path, int width, int height) throws ClipException {
+        AVFrame f = av_frame_alloc();
+        f.format(AV_PIX_FMT_RGB24).width(width).height(height);
+        int r = av_frame_get_buffer(f, 0);
+        if (r < 0) {
+            av_frame_free(f);
+            throw new ClipException(path, "has frames of " + width + " x " + height + " that cannot be converted ("
+                    + error(r) + ")");
+        }
+        return f;
     }
 
     public static VideoFileSource open(Path path) throws ClipException {
@@ -450,9 +464,16 @@ public final class VideoFileSource implements ClipSource {
     private FrameImage convert() {
         scaler = sws_getCachedContext(scaler, frame.width(), frame.height(), frame.format(), width, height,
                 AV_PIX_FMT_RGB24, SWS_BICUBIC, null, null, (DoublePointer) null);
-        sws_scale(scaler, frame.data(), frame.linesize(), 0, frame.height(), rgbPlanes, rgbStride);
-        byte[] bytes = new byte[width * height * 3];
-        rgb.get(bytes);
+        sws_scale(scaler, frame.data(), frame.linesize(), 0, frame.height(), rgb.data(), rgb.linesize());
+        // rows are copied out one by one: the frame's rows are padded (linesize > width x 3)
+        int row = width * 3;
+        long stride = rgb.linesize(0);
+        BytePointer data = rgb.data(0);
+        byte[] bytes = new byte[row * height];
+        for (int y = 0; y < height; y++) {
+            data.position(y * stride).get(bytes, y * row, row);
+        }
+        data.position(0);
         return new FrameImage(width, height, bytes);
     }
 
@@ -491,9 +512,7 @@ public final class VideoFileSource implements ClipSource {
         av_packet_free(packet);
         avcodec_free_context(decoder);
         avformat_close_input(format);
-        rgb.close();
-        rgbPlanes.close();
-        rgbStride.close();
+        av_frame_free(rgb);
         decoder = null;
         format = null;
     }
