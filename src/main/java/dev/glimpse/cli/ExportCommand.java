@@ -24,7 +24,7 @@ final class ExportCommand implements Callable<Integer> {
         if (csv == null && xlsx == null) {
             throw new Main.UserError("say where: --csv FILE and/or --xlsx FILE");
         }
-        try (Project p = Project.open(project)) {
+        try (Project p = Project.openReadOnly(project)) {
             if (csv != null) {
                 System.out.println("wrote " + EventExchange.exportCsv(p, csv) + " events to " + csv);
             }

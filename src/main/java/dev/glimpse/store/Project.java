@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,7 +18,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,41 +36,81 @@ public final class Project implements AutoCloseable {
     public static final int VERSION = MIGRATIONS.size();
     private static final int SQLITE_FULL = 13; // "database or disk is full"
 
+    /**
+     * The writer's lock: one byte of the database file itself, far beyond the bytes SQLite locks (at 1 GiB),
+     * taken with fcntl, which locks the file (its inode) whatever name it was opened by: a second writer
+     * through a symlink or a hard link is refused as surely as through the same name. A reader takes the same
+     * byte shared, for as long as it reads. POSIX drops all of a process's locks on a file when the process
+     * closes any descriptor of it, so within this process {@link #HELD} says which files are held, and a file
+     * held is refused before a second descriptor of it is ever opened.
+     */
+    private static final long LOCK_POSITION = Long.MAX_VALUE - 1;
+    /** Files held in this process, by inode (their {@code fileKey}), with the channel that holds the lock byte. */
+    private static final Map<Object, Held> HELD = new HashMap<>();
+
+    /** One file's lock in this process: the writer's (users -1), or shared by {@code users} readers. */
+    private static final class Held {
+        final FileChannel channel;
+        final FileLock lock;
+        int users;
+
+        Held(FileChannel channel, FileLock lock, int users) {
+            this.channel = channel;
+            this.lock = lock;
+            this.users = users;
+        }
+    }
+    /** The tables every Glimpse project has from version 1 on: a foreign file with a user_version lacks them. */
+    private static final List<String> TABLES = List.of("clips", "annotators", "events", "event_action_units", "analyses");
+
     private final Path file;
     private final Connection connection;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final Object key; // in HELD, or null (a reader while a writer works elsewhere)
+    private final boolean readOnly;
+    private boolean closed;
 
-    private Project(Path file, Connection connection, FileChannel lockChannel, FileLock lock) {
+    private Project(Path file, Connection connection, Object key, boolean readOnly) {
         this.file = file;
         this.connection = connection;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
+        this.key = key;
+        this.readOnly = readOnly;
     }
 
     public Path file() {
         return file;
     }
 
-    /** Opens (or creates) the project database at {@code file}. */
+    /** Whether this project was opened for reading only ({@link #openReadOnly}). */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Opens (or creates) the project database at {@code file} for reading and writing. */
     public static Project open(Path file) throws StoreException {
         Path abs = file.toAbsolutePath().normalize();
-        FileChannel channel = null;
-        FileLock lock = null;
         Connection c = null;
+        Object key = null;
         try {
+            if (Files.isDirectory(abs)) {
+                throw new StoreException(abs, "is a folder, not a project file");
+            }
             Files.createDirectories(abs.getParent());
-            channel = FileChannel.open(abs.resolveSibling(abs.getFileName() + ".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
+            synchronized (HELD) {
+                if (Files.exists(abs) && HELD.containsKey(fileKey(abs))) {
+                    throw new StoreException(abs, "is open in another Glimpse window or process; close it there first");
+                }
+                // the file itself (created empty when new: SQLite makes a database of an empty file)
+                FileChannel channel = FileChannel.open(abs, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock(LOCK_POSITION, 1, false);
+                if (lock == null) { // held by another process; this one holds no lock on it, so closing drops none
+                    channel.close();
+                    throw new StoreException(abs, "is open in another Glimpse window or process; close it there first");
+                }
+                key = fileKey(abs);
+                HELD.put(key, new Held(channel, lock, -1));
             }
-            if (lock == null) {
-                throw new StoreException(abs, "is open in another Glimpse window or process; close it there first");
-            }
-            boolean exists = Files.exists(abs) && Files.size(abs) > 0;
+            boolean exists = Files.size(abs) > 0;
             c = DriverManager.getConnection("jdbc:sqlite:" + abs);
             if (exists) {
                 check(abs, c); // before anything could write to it
@@ -79,13 +122,101 @@ public final class Project implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout=2000");
             }
             migrate(abs, c);
-            return new Project(abs, c, channel, lock);
+            return new Project(abs, c, key, false);
         } catch (StoreException e) {
-            closeQuietly(c, channel, lock);
+            release(c, key);
             throw e;
         } catch (IOException | SQLException e) {
-            closeQuietly(c, channel, lock);
+            release(c, key);
             throw new StoreException(abs, "cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an existing project for reading only (the command line's reading commands): a missing file is
+     * refused, and nothing is created or changed (no migration, no journal mode, no lock file). While no Glimpse
+     * has the project open for writing, the reader holds the lock byte shared, so none can start, and reads the
+     * file as immutable: SQLite then needs no journal files, which also makes a project in a folder nobody can
+     * write to readable. While a Glimpse writes to it elsewhere, it is read through SQLite's WAL like any reader.
+     * A project of an older version is copied into memory and migrated there, never in the file.
+     */
+    public static Project openReadOnly(Path file) throws StoreException {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!Files.exists(abs)) {
+            throw new StoreException(abs, Files.exists(abs, LinkOption.NOFOLLOW_LINKS)
+                    ? "is a link to nothing (or a loop of links)" : "does not exist");
+        }
+        if (!Files.isRegularFile(abs)) {
+            throw new StoreException(abs, "is not a project file");
+        }
+        Connection c = null;
+        Object key = null;
+        try {
+            if (Files.size(abs) == 0) {
+                throw new StoreException(abs, "is empty: not a Glimpse project");
+            }
+            synchronized (HELD) {
+                Object k = fileKey(abs);
+                Held held = HELD.get(k);
+                if (held != null && held.users < 0) {
+                    throw new StoreException(abs, "is open for writing in this program; read it there");
+                }
+                if (held != null) { // another reader here holds the shared lock already
+                    held.users++;
+                    key = k;
+                } else {
+                    FileChannel channel = FileChannel.open(abs, StandardOpenOption.READ);
+                    FileLock lock = channel.tryLock(LOCK_POSITION, 1, true);
+                    if (lock == null) { // a writer elsewhere; this process holds no lock on it, closing drops none
+                        channel.close();
+                    } else {
+                        HELD.put(k, new Held(channel, lock, 1));
+                        key = k;
+                    }
+                }
+            }
+            boolean writerElsewhere = key == null;
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setReadOnly(true);
+            c = config.createConnection("jdbc:sqlite:" + abs.toUri() + (writerElsewhere ? "?mode=ro" : "?immutable=1"));
+            check(abs, c);
+            if (userVersion(c) < VERSION) { // migrate a copy in memory, never the file
+                Connection memory = DriverManager.getConnection("jdbc:sqlite::memory:");
+                try (Statement s = memory.createStatement()) {
+                    s.executeUpdate("restore from " + quoted(abs));
+                }
+                c.close();
+                c = memory;
+                migrate(abs, c);
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout=2000");
+                s.execute("PRAGMA query_only=ON"); // a write is refused, in memory too, never lost silently
+            }
+            return new Project(abs, c, key, true);
+        } catch (StoreException e) {
+            release(c, key);
+            throw e;
+        } catch (IOException | SQLException e) {
+            release(c, key);
+            throw new StoreException(abs, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's identity (device and inode on Linux), the same by every name of it. */
+    private static Object fileKey(Path file) throws IOException {
+        Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        return key != null ? key : file.toRealPath();
+    }
+
+    /** A file name as sqlite-jdbc's {@code restore from} takes it (double quotes, doubled inside). */
+    private static String quoted(Path file) {
+        return "\"" + file.toString().replace("\"", "\"\"") + "\"";
+    }
+
+    private static int userVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            return r.getInt(1);
         }
     }
 
@@ -106,12 +237,15 @@ public final class Project implements AutoCloseable {
                     throw new StoreException(file, "is damaged (SQLite quick_check: " + result + "); it is left as it is");
                 }
             }
-            if (version == 0) {
-                try (ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
-                    if (r.getInt(1) > 0) {
-                        throw new StoreException(file, "is an SQLite database, but not a Glimpse project; it is left as it is");
-                    }
+            List<String> tables = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                while (r.next()) {
+                    tables.add(r.getString(1));
                 }
+            }
+            // version 0 is a new file (no tables); any other must have Glimpse's tables
+            if (version == 0 ? !tables.isEmpty() : !tables.containsAll(TABLES)) {
+                throw new StoreException(file, "is an SQLite database, but not a Glimpse project; it is left as it is");
             }
         } catch (SQLException e) {
             throw new StoreException(file, "is not a Glimpse project database, or is damaged (" + e.getMessage()
@@ -120,10 +254,7 @@ public final class Project implements AutoCloseable {
     }
 
     private static void migrate(Path file, Connection c) throws SQLException, StoreException {
-        int version;
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
-            version = r.getInt(1);
-        }
+        int version = userVersion(c);
         for (int k = version; k < MIGRATIONS.size(); k++) {
             String sql;
             try (InputStream in = Project.class.getResourceAsStream("/dev/glimpse/store/" + MIGRATIONS.get(k))) {
@@ -508,16 +639,21 @@ public final class Project implements AutoCloseable {
 
     @Override
     public synchronized void close() throws StoreException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             connection.close();
         } catch (SQLException e) {
             throw new StoreException(file, "could not be closed cleanly: " + e.getMessage(), e);
         } finally {
-            closeQuietly(null, lockChannel, lock);
+            release(null, key);
         }
     }
 
-    private static void closeQuietly(Connection c, FileChannel channel, FileLock lock) {
+    /** Closes SQLite's connection, then (the last user here) the lock: in that order, as POSIX wants. */
+    private static void release(Connection c, Object key) {
         try {
             if (c != null) {
                 c.close();
@@ -525,15 +661,21 @@ public final class Project implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing after a failure: the first error is the one to report
         }
-        try {
-            if (lock != null) {
-                lock.release();
+        if (key == null) {
+            return;
+        }
+        synchronized (HELD) {
+            Held held = HELD.get(key);
+            if (held == null || (held.users > 1 && --held.users > 0)) {
+                return;
             }
-            if (channel != null) {
-                channel.close();
+            HELD.remove(key);
+            try {
+                held.lock.release();
+                held.channel.close();
+            } catch (IOException ignored) {
+                // as above
             }
-        } catch (IOException ignored) {
-            // as above
         }
     }
 }
