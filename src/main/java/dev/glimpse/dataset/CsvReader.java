@@ -1,17 +1,18 @@
 package dev.glimpse.dataset;
 
+import dev.glimpse.csv.Csv;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A lab's own clips: {@code clips.csv} with the header {@code path,subject,onset,apex,offset,label}; each path
- * (a video file or a folder of numbered frames) relative to the CSV's folder, or absolute.
+ * (a video file or a folder of numbered frames) relative to the CSV's folder (never leading out of it), or
+ * absolute. Read as RFC 4180 CSV: quoted cells may hold commas, quotes and line breaks.
  */
 public final class CsvReader implements DatasetReader {
     private static final List<String> COLUMNS = List.of("path", "subject", "onset", "apex", "offset", "label");
@@ -27,12 +28,16 @@ public final class CsvReader implements DatasetReader {
         if (!Files.isRegularFile(csv)) {
             throw new DatasetException(csv, Files.exists(csv) ? "is not a file" : "does not exist");
         }
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<CSVRecord> lines;
+        try {
+            lines = Csv.read(csv);
+        } catch (java.io.UncheckedIOException | IllegalStateException e) { // Commons CSV: an unclosed quote, say
+            throw new DatasetException(csv, "is not a readable CSV file (" + e.getMessage() + ")");
+        }
         if (lines.isEmpty()) {
             throw new DatasetException(csv, "is empty; its first line must be " + String.join(",", COLUMNS));
         }
-        List<String> header = Arrays.stream(lines.get(0).replace("\uFEFF", "").split(",", -1))
-                .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = lines.get(0).stream().map(h -> h.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT)).toList();
         int[] col = new int[COLUMNS.size()];
         for (int k = 0; k < COLUMNS.size(); k++) {
             col[k] = header.indexOf(COLUMNS.get(k));
@@ -42,29 +47,34 @@ public final class CsvReader implements DatasetReader {
             }
         }
         Path base = csv.toAbsolutePath().getParent();
-        FrameFolders folders = new FrameFolders();
+        FrameFolders folders = new FrameFolders(base);
         List<DatasetReader.Entry> rows = new ArrayList<>();
-        for (int line = 1; line < lines.size(); line++) {
-            int rowNumber = line + 1;
-            if (lines.get(line).isBlank()) {
+        for (CSVRecord record : lines.subList(1, lines.size())) {
+            int rowNumber = (int) record.getRecordNumber(); // the header is record 1, as a spreadsheet numbers rows
+            List<String> cells = record.stream().map(Csv::untext).toList();
+            if (cells.size() == 1 && cells.get(0).isBlank()) {
                 continue;
             }
-            String[] cells = lines.get(line).split(",", -1);
-            if (cells.length < header.size()) {
-                rows.add(DatasetReader.Entry.refused(rowNumber, "has " + cells.length + " cells, the header " + header.size()));
+            if (cells.size() < header.size()) {
+                rows.add(DatasetReader.Entry.refused(rowNumber, "has " + cells.size() + " cells, the header " + header.size()));
                 continue;
             }
-            String path = cells[col[0]].trim();
-            String subject = cells[col[1]].trim();
-            String label = cells[col[5]].trim().toLowerCase(Locale.ROOT);
+            String path = cells.get(col[0]).trim();
+            String subject = cells.get(col[1]).trim();
+            String label = cells.get(col[5]).trim().toLowerCase(Locale.ROOT);
             Annotation a;
             try {
-                a = Annotation.of(cells[col[2]], cells[col[3]], cells[col[4]]);
+                a = Annotation.of(cells.get(col[2]), cells.get(col[3]), cells.get(col[4]));
             } catch (Annotation.Refused e) {
                 rows.add(DatasetReader.Entry.refused(rowNumber, e.getMessage()));
                 continue;
             }
             Path clip = base.resolve(path).normalize();
+            String outside = Path.of(path).isAbsolute() ? null : folders.outsideRoot(clip, path); // absolute: the lab's choice
+            if (outside != null) {
+                rows.add(DatasetReader.Entry.refused(rowNumber, outside));
+                continue;
+            }
             if (Files.isDirectory(clip)) {
                 String missing = folders.missing(clip, a.onset(), a.apex(), a.offset());
                 if (missing != null) {

@@ -1,10 +1,9 @@
 package dev.glimpse.store;
 
+import dev.glimpse.csv.Csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -32,20 +32,28 @@ public final class EventExchange {
 
     private EventExchange() {}
 
+    /**
+     * The events as CSV (one real CSV writer: quoted where needed, and text cells that a spreadsheet would run
+     * as a formula written with a leading apostrophe; Glimpse's readers take it off again).
+     */
     public static int exportCsv(Project project, Path out) throws IOException {
         int n = 0;
         Path tmp = temp(out);
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write("path,subject,onset,apex,offset,label,scheme,action_units,confidence,annotator,notes\n");
+        try (CSVPrinter w = Csv.writer(tmp)) {
+            w.printRecord("path", "subject", "onset", "apex", "offset", "label", "scheme", "action_units", "confidence",
+                    "annotator", "notes");
             for (Project.StoredClip clip : project.clips()) {
                 for (Project.Event e : project.events(clip.id())) {
-                    w.write(String.join(",", csv(clip.path()), csv(stem(clip.path())), Integer.toString(e.onset()),
-                            Integer.toString(e.apex()), Integer.toString(e.offset()), csv(e.label()), csv(e.scheme()),
-                            csv(units(e)), e.confidence() == null ? "" : e.confidence().toString(), csv(e.annotator()),
-                            csv(e.notes())) + "\n");
+                    w.printRecord(Csv.text(clip.path()), Csv.text(stem(clip.path())), e.onset(), e.apex(), e.offset(),
+                            Csv.text(e.label()), Csv.text(e.scheme()), Csv.text(units(e)),
+                            e.confidence() == null ? "" : e.confidence().toString(), Csv.text(e.annotator()),
+                            Csv.text(e.notes()));
                     n++;
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return n;
@@ -158,13 +166,6 @@ public final class EventExchange {
         String name = Path.of(path).getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static String csv(String v) {
-        if (v == null) {
-            return "";
-        }
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     private static Path temp(Path out) throws IOException {

@@ -1,5 +1,8 @@
 package dev.glimpse.training;
 
+import dev.glimpse.csv.Csv;
+import org.apache.commons.csv.CSVPrinter;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -98,42 +101,48 @@ public final class Reports {
 
     private static void writeCsvs(Path dir, List<String> classes, List<Loso.Fold> folds, Metrics pooled,
                                   int[][] confusion) throws IOException {
-        try (Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8)) {
-            w.write("class,precision,recall,f1,support\n");
+        try (CSVPrinter w = Csv.writer(dir.resolve("metrics.csv"))) {
+            w.printRecord("class", "precision", "recall", "f1", "support");
             for (int c = 0; c < classes.size(); c++) {
                 int support = 0;
                 for (int v : confusion[c]) {
                     support += v;
                 }
-                w.write(String.format(Locale.ROOT, "%s,%.4f,%.4f,%.4f,%d%n", classes.get(c), pooled.precision()[c],
-                        pooled.recall()[c], pooled.f1()[c], support));
+                w.printRecord(Csv.text(classes.get(c)), f4(pooled.precision()[c]), f4(pooled.recall()[c]),
+                        f4(pooled.f1()[c]), support);
             }
-            w.write(String.format(Locale.ROOT, "pooled accuracy,%.4f,,,%d%n", pooled.accuracy(), pooled.total()));
-            w.write(String.format(Locale.ROOT, "pooled UF1,%.4f,,,%n", pooled.uf1()));
-            w.write(String.format(Locale.ROOT, "pooled UAR,%.4f,,,%n", pooled.uar()));
+            w.printRecord("pooled accuracy", f4(pooled.accuracy()), "", "", pooled.total());
+            w.printRecord("pooled UF1", f4(pooled.uf1()), "", "", "");
+            w.printRecord("pooled UAR", f4(pooled.uar()), "", "", "");
         }
-        try (Writer w = Files.newBufferedWriter(dir.resolve("predictions.csv"), StandardCharsets.UTF_8)) {
-            w.write("database,subject,episode,row,truth,predicted," + String.join(",", classes.stream()
-                    .map(c -> "p_" + c).toList()) + "\n");
+        try (CSVPrinter w = Csv.writer(dir.resolve("predictions.csv"))) {
+            List<String> header = new ArrayList<>(List.of("database", "subject", "episode", "row", "truth", "predicted"));
+            classes.forEach(c -> header.add("p_" + c));
+            w.printRecord(header);
             for (Loso.Fold f : folds) {
                 for (Loso.Prediction p : f.predictions()) {
-                    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s", p.database(),
-                            p.subject(), p.episode(), p.row(), classes.get(p.truth()), classes.get(p.predicted())));
+                    List<Object> row = new ArrayList<>(List.of(Csv.text(p.database()), Csv.text(p.subject()),
+                            Csv.text(p.episode()), p.row(), Csv.text(classes.get(p.truth())),
+                            Csv.text(classes.get(p.predicted()))));
                     for (float v : p.probabilities()) {
-                        b.append(String.format(Locale.ROOT, ",%.5f", v));
+                        row.add(String.format(Locale.ROOT, "%.5f", v));
                     }
-                    w.write(b.append('\n').toString());
+                    w.printRecord(row);
                 }
             }
         }
-        try (Writer w = Files.newBufferedWriter(dir.resolve("folds.csv"), StandardCharsets.UTF_8)) {
-            w.write("subject,train_clips,test_clips,correct,accuracy,uf1,seconds\n");
+        try (CSVPrinter w = Csv.writer(dir.resolve("folds.csv"))) {
+            w.printRecord("subject", "train_clips", "test_clips", "correct", "accuracy", "uf1", "seconds");
             for (Loso.Fold f : folds) {
                 Metrics m = Metrics.of(confusion(classes.size(), f.predictions()));
-                w.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%.4f,%.1f%n", f.subject(), f.trainClips(),
-                        f.testClips(), f.correct(), m.accuracy(), m.uf1(), f.seconds()));
+                w.printRecord(Csv.text(f.subject()), f.trainClips(), f.testClips(), f.correct(), f4(m.accuracy()),
+                        f4(m.uf1()), String.format(Locale.ROOT, "%.1f", f.seconds()));
             }
         }
+    }
+
+    private static String f4(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 
     /** The confusion matrix as a grid: rows truth, columns prediction, shaded by row share, counts written in. */

@@ -1,5 +1,8 @@
 package dev.glimpse.dataset.synth;
 
+import dev.glimpse.csv.Csv;
+import org.apache.commons.csv.CSVPrinter;
+
 import dev.glimpse.clip.ClipException;
 import dev.glimpse.clip.FrameImage;
 import dev.glimpse.clip.VideoFileWriter;
@@ -198,11 +201,11 @@ public final class SyntheticDataset {
     }
 
     private static void writeCsv(Path file, Path root, List<Written> clips) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("path,subject,onset,apex,offset,label\n");
+        try (CSVPrinter w = Csv.writer(file)) {
+            w.printRecord("path", "subject", "onset", "apex", "offset", "label");
             for (Written c : clips) {
-                w.write(root.relativize(c.location()) + "," + c.subject() + "," + c.onset() + "," + c.apex() + ","
-                        + c.offset() + "," + c.emotion().label() + "\n");
+                w.printRecord(Csv.text(root.relativize(c.location()).toString()), Csv.text(c.subject()), c.onset(),
+                        c.apex(), c.offset(), c.emotion().label());
             }
         }
     }
