@@ -10,6 +10,8 @@ import java.util.List;
  * apex exact). Anything else that is not a frame interval is refused with the reason.
  */
 record Annotation(int onset, int apex, int offset, List<String> notes) {
+    /** The largest frame number a row may hold: over four days of video at 240 fps. */
+    static final int MAX_FRAME = 99_999_999;
 
     /** A row that cannot be used, and why. */
     static final class Refused extends Exception {
@@ -22,15 +24,15 @@ record Annotation(int onset, int apex, int offset, List<String> notes) {
         List<String> notes = new ArrayList<>();
         Integer onset = number(onsetText);
         if (onset == null) {
-            throw new Refused("onset '" + onsetText + "' is not a frame number");
+            throw new Refused("onset '" + onsetText + "' is not a frame number (0 to " + MAX_FRAME + ")");
         }
         Integer apex = number(apexText);
         if (apex == null && !missing(apexText)) {
-            throw new Refused("apex '" + apexText + "' is not a frame number");
+            throw new Refused("apex '" + apexText + "' is not a frame number (0 to " + MAX_FRAME + ")");
         }
         Integer offset = number(offsetText);
         if (offset == null && !missing(offsetText)) {
-            throw new Refused("offset '" + offsetText + "' is not a frame number");
+            throw new Refused("offset '" + offsetText + "' is not a frame number (0 to " + MAX_FRAME + ")");
         }
         if (offset == null || offset == 0) {
             if (apex == null || apex <= onset) {
@@ -72,7 +74,7 @@ record Annotation(int onset, int apex, int offset, List<String> notes) {
         }
         try {
             double d = Double.parseDouble(text.trim());
-            return d == Math.rint(d) && d >= 0 ? (int) d : null;
+            return d == Math.rint(d) && d >= 0 && d <= MAX_FRAME ? (int) d : null; // 1e300 is no frame
         } catch (NumberFormatException e) {
             return null;
         }

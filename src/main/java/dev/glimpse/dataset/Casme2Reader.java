@@ -32,7 +32,7 @@ public final class Casme2Reader implements DatasetReader {
         Layout layout = layout(root);
         List<String> warnings = new ArrayList<>();
         List<DatasetReader.Entry> rows = new ArrayList<>();
-        FrameFolders folders = new FrameFolders();
+        FrameFolders folders = new FrameFolders(root);
         try (Workbook book = Sheets.open(sheetPath)) {
             Sheet sheet = Sheets.sheet(book, sheetPath, "Sheet1", true);
             Row header = Sheets.headerRow(sheet, sheetPath, "Subject");

@@ -28,7 +28,7 @@ public final class Casme3Reader implements DatasetReader {
         FrameFolders.requireFolder(root);
         Path sheetPath = sheetFile != null ? sheetFile : findSheet(root);
         List<DatasetReader.Entry> rows = new ArrayList<>();
-        FrameFolders folders = new FrameFolders();
+        FrameFolders folders = new FrameFolders(root);
         try (Workbook book = Sheets.open(sheetPath)) {
             Sheet sheet = Sheets.sheet(book, sheetPath, "label", false);
             Row header = Sheets.headerRow(sheet, sheetPath, "Subject");

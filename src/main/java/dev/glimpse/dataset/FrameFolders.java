@@ -16,6 +16,18 @@ import java.util.stream.Stream;
 final class FrameFolders {
     private static final Pattern NUMBER = Pattern.compile("(\\d+)(?!.*\\d)");
     private final Map<Path, Set<Integer>> listed = new HashMap<>();
+    private final Path root;
+
+    /** @param root the dataset's root: no row may lead outside it */
+    FrameFolders(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** Null when {@code clip}, with any ".." resolved, lies inside the root; else why the row is refused. */
+    String outsideRoot(Path clip, String written) {
+        return clip.toAbsolutePath().normalize().startsWith(root) ? null
+                : "'" + written + "' leads outside the dataset root " + root;
+    }
 
     /** Null when the frames are there, else what is missing. */
     String missing(Path folder, int... numbers) {
@@ -71,6 +83,10 @@ final class FrameFolders {
      */
     DatasetReader.Entry entry(int row, String database, String subject, String episode, Path clip, String label,
                               String onset, String apex, String offset, double fps, boolean cropped) {
+        String outside = outsideRoot(clip, episode);
+        if (outside != null) {
+            return DatasetReader.Entry.refused(row, outside);
+        }
         Annotation a;
         try {
             a = Annotation.of(onset, apex, offset);

@@ -27,7 +27,7 @@ public final class SammReader implements DatasetReader {
         FrameFolders.requireFolder(root);
         Path sheetPath = sheetFile != null ? sheetFile : findSheet(root);
         List<DatasetReader.Entry> rows = new ArrayList<>();
-        FrameFolders folders = new FrameFolders();
+        FrameFolders folders = new FrameFolders(root);
         try (Workbook book = Sheets.open(sheetPath)) {
             Sheet sheet = Sheets.sheet(book, sheetPath, "MICRO_ONLY", true);
             Row header = Sheets.headerRow(sheet, sheetPath, "Subject");

@@ -37,7 +37,7 @@ public final class SmicReader implements DatasetReader {
             throw new DatasetException(hs, "holds no SMIC subject folders (s1, s2, ...)");
         }
         List<DatasetReader.Entry> rows = new ArrayList<>();
-        FrameFolders folders = new FrameFolders();
+        FrameFolders folders = new FrameFolders(root);
         int row = 0;
         for (Path subjectDir : subjects) {
             String subject = String.format(Locale.ROOT, "s%02d", subjectNumber(subjectDir));

@@ -156,7 +156,7 @@ class DatasetReadersTest {
         assertEquals(1250, extended.apex());
         assertEquals(1250, extended.offset());
         assertEquals("other", extended.label());
-        assertEquals(new DatasetReport.Skipped(17, "apex 'x' is not a frame number"), r.skipped().get(0));
+        assertEquals(new DatasetReport.Skipped(17, "apex 'x' is not a frame number (0 to 99999999)"), r.skipped().get(0));
     }
 
     @Test
