@@ -24,6 +24,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the last epoch's checkpoint in --out.")
     boolean resume;
 
+    @Option(names = "--force", description = "Replace trained weights already in --out (refused otherwise).")
+    boolean force;
+
     @Option(names = "--evaluation", description = "A report folder of `evaluate` whose metrics go into the manifest.")
     Path evaluation;
 
@@ -39,7 +42,7 @@ final class TrainCommand implements Callable<Integer> {
             metrics.putAll(AttachEvaluationCommand.summary(evaluation, t.preset, t.data.scheme, t.epochs, t.seed,
                     t.ablation == null ? "none" : t.ablation));
         }
-        WeightsManifest written = recipe.trainWeights(report, out, name, metrics, resume, new ConsoleProgress(System.err));
+        WeightsManifest written = recipe.trainWeights(report, out, name, metrics, resume, force, new ConsoleProgress(System.err));
         System.out.println("wrote " + out + " (" + written.name() + ", " + written.status() + ")");
         return 0;
     }

@@ -171,7 +171,7 @@ public final class Loso {
     }
 
     /** The fields that differ between two plans, as {@code path: was -> now}. */
-    private static void differences(JsonNode was, JsonNode now, String path, List<String> out) {
+    static void differences(JsonNode was, JsonNode now, String path, List<String> out) {
         if (was != null && now != null && was.isObject() && now.isObject()) {
             Set<String> names = new TreeSet<>();
             was.fieldNames().forEachRemaining(names::add);

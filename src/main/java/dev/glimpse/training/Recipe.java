@@ -1,6 +1,9 @@
 package dev.glimpse.training;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glimpse.analysis.DjlRuntime;
 import dev.glimpse.analysis.Weights;
 import dev.glimpse.analysis.WeightsManifest;
@@ -13,6 +16,7 @@ import dev.glimpse.model.AtmGcnConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +34,8 @@ import java.util.Map;
  */
 public record Recipe(String dataset, Path root, Path sheet, String scheme, String preset, String ablation,
                      Training.Options options, Path cache) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The presets, for choosers that see recipes but not the model. */
     public static final List<String> PRESETS = AtmGcnConfig.PRESETS;
 
@@ -111,8 +117,46 @@ public record Recipe(String dataset, Path root, Path sheet, String scheme, Strin
      */
     public WeightsManifest trainWeights(DatasetReport report, Path out, String name, Map<String, Object> metrics,
                                         boolean resume, TrainingListener listener) throws IOException {
+        return trainWeights(report, out, name, metrics, resume, false, listener);
+    }
+
+    /**
+     * As above; {@code force} replaces trained weights already in {@code out}, which are otherwise refused. A
+     * resumed run must be the recipe the checkpoint was made with ({@code checkpoint/run.json}): weights trained
+     * under two recipes would be recorded as one.
+     */
+    public WeightsManifest trainWeights(DatasetReport report, Path out, String name, Map<String, Object> metrics,
+                                        boolean resume, boolean force, TrainingListener listener) throws IOException {
         AtmGcnConfig config = config(report.scheme().classes().size());
         Path checkpoints = out.resolve("checkpoint");
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IOException(out + ": is a file, not a folder for weights");
+        }
+        boolean checkpointed = Files.isRegularFile(checkpoints.resolve("run.json"));
+        if (Files.exists(out.resolve("manifest.json")) && !force && !(resume && checkpointed)) {
+            throw new IOException(out + ": holds trained weights already; nothing was changed (use another folder, or"
+                    + " --force to replace them" + (resume ? "; there is no stopped run in it to resume" : "") + ")");
+        }
+        ObjectNode plan = JSON.createObjectNode();
+        plan.put("dataset", dataset);
+        plan.put("scheme", scheme);
+        plan.set("network", JSON.valueToTree(config));
+        plan.set("training", JSON.valueToTree(options));
+        plan.put("clips", report.samples().size());
+        JsonNode planRead = JSON.readTree(JSON.writeValueAsString(plan)); // as it reads back (a long written is an int read)
+        if (resume && checkpointed) {
+            List<String> differences = new ArrayList<>();
+            Loso.differences(JSON.readTree(checkpoints.resolve("run.json").toFile()), planRead, "", differences);
+            if (!differences.isEmpty()) {
+                throw new IOException(checkpoints.resolve("run.json") + ": the stopped run was trained differently ("
+                        + String.join("; ", differences.subList(0, Math.min(6, differences.size())))
+                        + "); resume it with the same options, or train into another folder");
+            }
+        } else {
+            Files.createDirectories(checkpoints);
+            Files.deleteIfExists(checkpoints.resolve("checkpoint.bin")); // not resuming: never a stale checkpoint
+            JSON.writerWithDefaultPrettyPrinter().writeValue(checkpoints.resolve("run.json").toFile(), planRead);
+        }
         WeightsManifest written;
         try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
             AtmGcn net = Training.train(config, report.samples(), prepared(config), options, manager, listener,

@@ -253,6 +253,11 @@ public final class Training {
             return epochs;
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException(file + ": does not fit this network: " + e.getMessage(), e);
+        } catch (java.io.EOFException e) {
+            throw new IOException(file + ": is cut short (a write that did not finish?); delete it to train from the"
+                    + " start, or train into another folder", e);
+        } catch (RuntimeException e) { // DJL on bytes that are not parameters: shapes or names it cannot read
+            throw new IOException(file + ": is damaged and cannot be read as a checkpoint (" + e.getMessage() + ")", e);
         }
     }
 }
