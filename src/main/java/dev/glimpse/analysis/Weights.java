@@ -1,5 +1,6 @@
 package dev.glimpse.analysis;
 
+import dev.glimpse.io.FilePaths;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -58,7 +59,7 @@ public final class Weights {
     /** Reads the folder, checks the manifest and the parameters' checksum. */
     public static Weights read(Path folder) throws WeightsException {
         if (!Files.isDirectory(folder)) {
-            throw new WeightsException(folder + ": " + (Files.exists(folder) ? "is not a weights folder" : "does not exist"));
+            throw new WeightsException(folder + ": " + (Files.exists(folder) ? "is not a weights folder" : FilePaths.missing(folder)));
         }
         Path manifestFile = folder.resolve(WeightsManifest.FILE);
         Path paramFile = folder.resolve(WeightsManifest.PARAMETERS);

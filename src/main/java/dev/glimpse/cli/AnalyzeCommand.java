@@ -1,5 +1,6 @@
 package dev.glimpse.cli;
 
+import dev.glimpse.io.FilePaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,6 +62,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ColorMap colors = ColorMap.parse(colormap);
         CropBox box = crop == null ? null : parseCrop(crop);
+        if (heatmaps != null) { // before the analysis, not after it
+            FilePaths.folderForWriting(heatmaps, "--heatmaps");
+        }
         Weights w = Weights.open(weights);
         try (ClipSource source = ClipSources.open(clip);
              Analyzer analyzer = Analyzer.load(w, device, preset)) {
@@ -80,14 +84,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     static CropBox parseCrop(String text) {
         String[] parts = text.split(",");
         try {
-            if (parts.length == 3) {
+            if (parts.length == 3 && inRange(parts[0], 0) && inRange(parts[1], 0) && inRange(parts[2], 1)) {
                 return new CropBox(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
                         Integer.parseInt(parts[2].trim()), "user");
             }
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new Main.UserError("--crop takes X,Y,SIZE in pixels, e.g. 120,40,400; got '" + text + "'");
+        throw new Main.UserError("--crop takes X,Y,SIZE in pixels, e.g. 120,40,400 (each 0 to " + MAX_PIXELS
+                + ", SIZE at least 1); got '" + text + "'");
+    }
+
+    /** The largest coordinate or size in pixels a box may have: beyond any video's frame (16K is 15360). */
+    static final int MAX_PIXELS = 32768;
+
+    private static boolean inRange(String text, int min) {
+        long v = Long.parseLong(text.trim());
+        return v >= min && v <= MAX_PIXELS;
     }
 
     static ObjectNode toJson(Analysis a, Path heatmapDir) {

@@ -1,5 +1,6 @@
 package dev.glimpse.cli;
 
+import dev.glimpse.training.Training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glimpse.analysis.Benchmark;
@@ -32,8 +33,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (batch < 1 || iterations < 1 || warmup < 0) {
-            throw new Main.UserError("--batch and --iterations must be at least 1, --warmup at least 0");
+        if (batch < 1 || batch > Training.MAX_BATCH || iterations < 1 || iterations > 100_000 || warmup < 0 || warmup > 1000) {
+            throw new Main.UserError("--batch must be 1 to " + Training.MAX_BATCH + ", --iterations 1 to 100000, --warmup 0 to 1000");
         }
         Benchmark.Result r = Benchmark.run(preset, batch, iterations, warmup, device);
         if (json) {

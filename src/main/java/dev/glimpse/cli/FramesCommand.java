@@ -5,7 +5,7 @@ import dev.glimpse.clip.ClipSources;
 import dev.glimpse.clip.CropBox;
 import dev.glimpse.clip.FaceCrop;
 import dev.glimpse.clip.FrameImage;
-import java.nio.file.Files;
+import dev.glimpse.io.FilePaths;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,12 +33,22 @@ final class FramesCommand implements Callable<Integer> {
     @Option(names = "--box", paramLabel = "X,Y,SIZE", description = "With --crop: this square box instead of detection.")
     String box;
 
-    @Option(names = "--size", description = "With --crop: resize the crop to SIZE x SIZE (default: the box's own size).")
+    @Option(names = "--size", description = "With --crop: resize the crop to SIZE x SIZE (default: the box's own size;"
+            + " at most " + MAX_SIZE + ").")
     Integer size;
+
+    /** The largest crop written: 4096 x 4096 x 3 bytes is 50 MB, more than any face crop needs. */
+    static final int MAX_SIZE = dev.glimpse.clip.FaceCrop.MAX_SIZE;
 
     @Override
     public Integer call() throws Exception {
-        Files.createDirectories(out);
+        if (size != null && (size < 1 || size > MAX_SIZE)) {
+            throw new Main.UserError("--size must be 1 to " + MAX_SIZE + " pixels, was " + size);
+        }
+        if (size != null && !crop) {
+            throw new Main.UserError("--size resizes the face crop: add --crop");
+        }
+        FilePaths.folderForWriting(out, "--out");
         try (ClipSource c = ClipSources.open(clip)) {
             for (int number : at) {
                 c.indexOf(number); // every number checked before anything is written
@@ -53,7 +63,7 @@ final class FramesCommand implements Callable<Integer> {
             for (int number : at) {
                 FrameImage f = c.read(c.indexOf(number));
                 if (cropBox != null) {
-                    f = FaceCrop.crop(f, cropBox, size != null ? size : cropBox.size());
+                    f = FaceCrop.crop(f, cropBox, size != null ? size : Math.min(cropBox.size(), MAX_SIZE));
                 }
                 Path file = out.resolve(String.format("frame_%06d.png", number));
                 ImageIO.write(f.toBufferedImage(), "png", file.toFile());

@@ -29,11 +29,15 @@ final class InfoCommand implements Callable<Integer> {
                         .put("durationSeconds", c.durationSeconds()).put("width", c.width()).put("height", c.height())
                         .put("firstFrame", c.firstFrame()).put("variableFrameRate", c.variableFrameRate());
                 o.put("lastFrame", c.lastFrame());
+                o.put("damage", c.damage()); // null for a whole file
                 System.out.println(new ObjectMapper().writeValueAsString(o));
             } else {
                 System.out.printf(Locale.ROOT, "%s%n  %d frames (%d..%d), %.3f fps%s, %.3f s, %d x %d%n", c.path(),
                         c.frameCount(), c.firstFrame(), c.lastFrame(), c.fps(),
                         c.variableFrameRate() ? " (variable)" : "", c.durationSeconds(), c.width(), c.height());
+            }
+            if (c.damage() != null) {
+                System.err.println("glimpse: " + c.path() + ": " + c.damage());
             }
         }
         return 0;

@@ -57,9 +57,37 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("glimpse: " + e.getMessage());
                 return 2;
             }
+            String memory = outOfMemory(e);
+            if (memory != null) {
+                commandLine.getErr().println("glimpse: " + memory);
+                return 1;
+            }
             throw e;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) { // an Error passes picocli's handler
+            cli.getErr().println("glimpse: " + outOfMemory(e));
+            return 1;
+        }
+    }
+
+    /**
+     * A run out of memory, said in one line: the JVM's heap, JavaCPP's native budget (an OutOfMemoryError
+     * with "physicalBytes") or libtorch's allocator (an EngineException saying it "can't allocate memory").
+     * Null for any other failure.
+     */
+    static String outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof OutOfMemoryError || m.contains("can't allocate memory") || m.contains("out of memory")
+                    || m.contains("not enough memory")) {
+                String line = m.lines().filter(l -> !l.isBlank()).findFirst().orElse(t.getClass().getSimpleName());
+                return "out of memory (" + (line.length() > 300 ? line.substring(0, 300) + "..." : line) + "); nothing"
+                        + " more was written. Try a smaller preset or --batch, shorter clips, or a machine with more memory";
+            }
+        }
+        return null;
     }
 
     /** With no command: the desktop app on the bundled sample clip. */

@@ -40,6 +40,11 @@ public interface ClipSource extends AutoCloseable {
     boolean variableFrameRate();
 
     /** Whether the frames are already face crops (a dataset's cropped layout): detection is skipped. */
+    /** What is wrong with the file (cut short, damaged), for the person to be told; null when nothing is. */
+    default String damage() {
+        return null;
+    }
+
     default boolean alreadyCropped() {
         return false;
     }

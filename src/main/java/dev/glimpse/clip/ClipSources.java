@@ -1,5 +1,6 @@
 package dev.glimpse.clip;
 
+import dev.glimpse.io.FilePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,7 +21,7 @@ public final class ClipSources {
             return ImageSequenceSource.open(path, folderFps, alreadyCropped);
         }
         if (!Files.exists(path)) {
-            throw new ClipException(path, "does not exist");
+            throw new ClipException(path, FilePaths.missing(path));
         }
         return VideoFileSource.open(path);
     }

@@ -29,6 +29,8 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
 public final class FaceCrop {
     /** Share of the face box added on each side: a Haar box stops at the brows and chin. */
     public static final double MARGIN = 0.15;
+    /** The largest crop made (4096 x 4096 x 3 bytes: 50 MB). */
+    public static final int MAX_SIZE = 4096;
     private static final String CASCADE =
             "/org/bytedeco/opencv/linux-x86_64/share/opencv4/haarcascades/haarcascade_frontalface_alt2.xml";
     private static CascadeClassifier classifier;
@@ -107,6 +109,9 @@ public final class FaceCrop {
 
     /** {@code frame} cut to {@code box} and resized to {@code size} x {@code size}. */
     public static FrameImage crop(FrameImage frame, CropBox box, int size) {
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("a crop of " + size + " x " + size + " pixels: the size must be 1 to " + MAX_SIZE);
+        }
         if (!box.fitsIn(frame.width(), frame.height())) {
             throw new IllegalArgumentException("crop box " + box + " does not fit a " + frame.width() + " x " + frame.height() + " frame");
         }

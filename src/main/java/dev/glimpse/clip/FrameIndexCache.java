@@ -5,22 +5,29 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Frame indexes kept on disk so that a video opens instantly the second time. One small file per video,
- * named by a hash of its absolute path, size and modification time: a changed file gets a new index.
+ * named by a hash of its absolute path, size, modification time and the content at both ends: a changed file
+ * gets a new index.
  */
 public final class FrameIndexCache {
+    /** Bytes at each end of a video that go into its cache key. */
+    private static final int FINGERPRINT_BYTES = 1 << 20;
     private final Path dir;
 
     public FrameIndexCache(Path dir) {
@@ -78,12 +85,30 @@ public final class FrameIndexCache {
         }
     }
 
+    /**
+     * The cache file of a video: a hash of its path, size, modification time (to the nanosecond where the file
+     * system keeps it) and its first and last megabyte, so that another file copied over this one with the same
+     * size and time (a copy that keeps times, a camera's numbering starting again) does not get its index.
+     */
     Path fileFor(Path video) throws IOException {
         Path abs = video.toAbsolutePath().normalize();
-        String key = abs + "|" + Files.size(abs) + "|" + Files.getLastModifiedTime(abs).toMillis();
+        long size = Files.size(abs);
+        String key = abs + "|" + size + "|" + Files.getLastModifiedTime(abs).to(TimeUnit.NANOSECONDS);
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return dir.resolve(HexFormat.of().formatHex(hash, 0, 16) + ".idx");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(key.getBytes(StandardCharsets.UTF_8));
+            try (FileChannel in = FileChannel.open(abs, StandardOpenOption.READ)) {
+                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(FINGERPRINT_BYTES, size));
+                for (long from : new long[] {0, Math.max(0, size - FINGERPRINT_BYTES)}) {
+                    buf.clear();
+                    while (buf.hasRemaining() && in.read(buf, from + buf.position()) > 0) {
+                        // read until the buffer is full or the file ends
+                    }
+                    buf.flip();
+                    sha.update(buf);
+                }
+            }
+            return dir.resolve(HexFormat.of().formatHex(sha.digest(), 0, 16) + ".idx");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

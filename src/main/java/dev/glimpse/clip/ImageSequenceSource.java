@@ -1,5 +1,6 @@
 package dev.glimpse.clip;
 
+import dev.glimpse.io.FilePaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,7 +56,7 @@ public final class ImageSequenceSource implements ClipSource {
      */
     public static ImageSequenceSource open(Path folder, double fps, boolean alreadyCropped) throws ClipException {
         if (!Files.isDirectory(folder)) {
-            throw new ClipException(folder, Files.exists(folder) ? "is not a folder" : "does not exist");
+            throw new ClipException(folder, Files.exists(folder) ? "is not a folder" : FilePaths.missing(folder));
         }
         if (!(fps > 0)) {
             throw new ClipException(folder, "frame rate must be positive, was " + fps);

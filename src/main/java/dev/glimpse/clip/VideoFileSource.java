@@ -1,7 +1,9 @@
 package dev.glimpse.clip;
 
+import dev.glimpse.io.FilePaths;
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -65,6 +67,8 @@ import org.bytedeco.javacpp.PointerPointer;
 public final class VideoFileSource implements ClipSource {
     /** Default budget of decoded frames kept in memory: about 40 frames of 1080p. */
     public static final long DEFAULT_CACHE_BYTES = 256L << 20;
+    /** The most pixels a frame may have (8192 x 8192; 8K UHD is 7680 x 4320). */
+    static final long MAX_PIXELS = 8192L * 8192;
     /** Frames just before a random target that are converted and cached on the way. */
     private static final int KEEP_BEHIND = 8;
 
@@ -141,7 +145,7 @@ public final class VideoFileSource implements ClipSource {
      */
     public static VideoFileSource open(Path path, FrameIndexCache indexCache, long cacheBytes) throws ClipException {
         if (!Files.isRegularFile(path)) {
-            throw new ClipException(path, Files.exists(path) ? "is not a file" : "does not exist");
+            throw new ClipException(path, Files.exists(path) ? "is not a file" : FilePaths.missing(path));
         }
         AVFormatContext fmt = new AVFormatContext(null);
         int r = avformat_open_input(fmt, path.toString(), null, null);
@@ -173,6 +177,10 @@ public final class VideoFileSource implements ClipSource {
             }
             if (ctx.width() <= 0 || ctx.height() <= 0) {
                 throw new ClipException(path, "has a video stream without a frame size");
+            }
+            if ((long) ctx.width() * ctx.height() > MAX_PIXELS) { // a frame is width x height x 3 bytes in one array
+                throw new ClipException(path, "has frames of " + ctx.width() + " x " + ctx.height()
+                        + " pixels; this program reads frames of up to 8192 x 8192");
             }
             AVRational tb = st.time_base();
             FrameIndex index = indexCache == null ? null : indexCache.load(path).orElse(null);
@@ -208,6 +216,12 @@ public final class VideoFileSource implements ClipSource {
         int n = 0;
         boolean complete = true;
         boolean missingTimestamps = false;
+        long fileSize;
+        try {
+            fileSize = Files.size(path);
+        } catch (java.io.IOException e) {
+            throw new ClipException(path, "cannot be read: " + e.getMessage());
+        }
         AVPacket pkt = av_packet_alloc();
         try {
             while (true) {
@@ -217,6 +231,14 @@ public final class VideoFileSource implements ClipSource {
                 }
                 if (r < 0) {
                     complete = false; // damage: frames up to here stay readable
+                    break;
+                }
+                if (pkt.stream_index() == stream && ((pkt.flags() & AV_PKT_FLAG_CORRUPT) != 0
+                        || (pkt.pos() >= 0 && pkt.pos() + pkt.size() > fileSize))) {
+                    // a file cut short: the demuxer hands out the partial last packet flagged corrupt (an MP4 whose
+                    // moov is at the front lists frames beyond the end, and reports the end as a normal one)
+                    av_packet_unref(pkt);
+                    complete = false;
                     break;
                 }
                 if (pkt.stream_index() == stream) {
@@ -238,6 +260,16 @@ public final class VideoFileSource implements ClipSource {
             }
         } finally {
             av_packet_free(pkt);
+        }
+        if (!complete) {
+            // Frames decoded after the last keyframe before the damage may lack their references, and frames
+            // that were never read may come between them in presentation order: keep only those decoded before it.
+            for (int k = n - 1; k > 0; k--) {
+                if (key[k]) {
+                    n = k;
+                    break;
+                }
+            }
         }
         if (missingTimestamps) {
             throw new ClipException(path, "has video frames without timestamps; frame-exact access is not possible");
@@ -323,6 +355,16 @@ public final class VideoFileSource implements ClipSource {
     public double durationSeconds() {
         int n = index.count();
         return n < 2 ? 1 / fps : index.seconds(n - 1) + index.seconds(n - 1) / (n - 1);
+    }
+
+    /**
+     * What is wrong with the file, for the person to be told, or null: a file cut short or damaged keeps the
+     * frames before the damage that can be decoded, and says so here.
+     */
+    @Override
+    public String damage() {
+        return index.complete ? null : "the file is damaged or cut short (a copy that did not finish?): only frames 0 to "
+                + (index.count() - 1) + " can be read";
     }
 
     /** Whether the frame index came from the cache file (the second opening of this file). */

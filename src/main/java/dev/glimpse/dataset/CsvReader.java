@@ -1,6 +1,7 @@
 package dev.glimpse.dataset;
 
-import dev.glimpse.csv.Csv;
+import dev.glimpse.io.FilePaths;
+import dev.glimpse.io.Csv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class CsvReader implements DatasetReader {
     public Rows rows(Path root, Path sheet) throws IOException {
         Path csv = sheet != null ? sheet : root.resolve("clips.csv");
         if (!Files.isRegularFile(csv)) {
-            throw new DatasetException(csv, Files.exists(csv) ? "is not a file" : "does not exist");
+            throw new DatasetException(csv, Files.exists(csv) ? "is not a file" : FilePaths.missing(csv));
         }
         List<CSVRecord> lines;
         try {

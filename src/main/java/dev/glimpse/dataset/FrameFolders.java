@@ -1,5 +1,6 @@
 package dev.glimpse.dataset;
 
+import dev.glimpse.io.FilePaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ final class FrameFolders {
     /** The dataset root must be a folder. */
     static void requireFolder(Path root) throws DatasetException {
         if (!Files.isDirectory(root)) {
-            throw new DatasetException(root, Files.exists(root) ? "is not a folder" : "does not exist");
+            throw new DatasetException(root, Files.exists(root) ? "is not a folder" : FilePaths.missing(root));
         }
     }
 

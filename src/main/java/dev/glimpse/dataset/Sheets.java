@@ -1,5 +1,6 @@
 package dev.glimpse.dataset;
 
+import dev.glimpse.io.FilePaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ final class Sheets {
 
     static Workbook open(Path file) throws DatasetException {
         if (!Files.isRegularFile(file)) {
-            throw new DatasetException(file, Files.exists(file) ? "is not a file" : "does not exist");
+            throw new DatasetException(file, Files.exists(file) ? "is not a file" : FilePaths.missing(file));
         }
         try {
             return WorkbookFactory.create(file.toFile(), null, true);

@@ -48,16 +48,26 @@ public record AtmGcnConfig(
     public record CaStage(int channels, int stride) {}
 
     public static final List<String> PRESETS = List.of("tiny", "small", "large");
+    public static final int MAX_IMAGE_SIZE = 448;
+    public static final int MAX_FRAMES = 64;
+    public static final int MAX_CHANNELS = 2048;
     public static final List<String> ABLATIONS = List.of("noMotion", "noAtm", "noGcn");
 
     public AtmGcnConfig {
         blocks = List.copyOf(blocks);
-        require(imageSize >= 16, "imageSize must be at least 16, was " + imageSize);
-        require(frames >= 3, "frames (L) must be at least 3, was " + frames);
-        require(!blocks.isEmpty(), "at least one CA block is needed");
-        require(gcnLayers >= 1, "gcnLayers must be at least 1, was " + gcnLayers);
-        require(window >= 1, "window must be at least 1, was " + window);
-        require(classes >= 2, "at least two classes are needed, was " + classes);
+        // bounded as well as checked: these come from manifests a user can edit, and a size past these asks
+        // libtorch for gigabytes (twice the paper's 224 px and L = 16 leaves room for any real experiment)
+        require(imageSize >= 16 && imageSize <= MAX_IMAGE_SIZE, "imageSize must be 16 to " + MAX_IMAGE_SIZE + ", was " + imageSize);
+        require(frames >= 3 && frames <= MAX_FRAMES, "frames (L) must be 3 to " + MAX_FRAMES + ", was " + frames);
+        require(stemChannels >= 1 && stemChannels <= MAX_CHANNELS, "stemChannels must be 1 to " + MAX_CHANNELS + ", was " + stemChannels);
+        require(!blocks.isEmpty() && blocks.size() <= 8, "1 to 8 CA blocks are needed, were " + blocks.size());
+        for (CaStage b : blocks) {
+            require(b.channels() >= 1 && b.channels() <= MAX_CHANNELS, "CA block channels must be 1 to " + MAX_CHANNELS
+                    + ", were " + b.channels());
+        }
+        require(gcnLayers >= 1 && gcnLayers <= 16, "gcnLayers must be 1 to 16, was " + gcnLayers);
+        require(window >= 1 && window < frames, "window must be 1 to frames - 1, was " + window);
+        require(classes >= 2 && classes <= 64, "classes must be 2 to 64, was " + classes);
         require(tau > 0, "tau must be positive, was " + tau);
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), was " + dropout);
         require(lambdaLocal > 0, "lambdaLocal must be positive, was " + lambdaLocal);

@@ -1,6 +1,6 @@
 package dev.glimpse.store;
 
-import dev.glimpse.csv.Csv;
+import dev.glimpse.io.Csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

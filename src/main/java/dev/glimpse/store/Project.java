@@ -1,12 +1,12 @@
 package dev.glimpse.store;
 
+import dev.glimpse.io.FilePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -143,8 +143,7 @@ public final class Project implements AutoCloseable {
     public static Project openReadOnly(Path file) throws StoreException {
         Path abs = file.toAbsolutePath().normalize();
         if (!Files.exists(abs)) {
-            throw new StoreException(abs, Files.exists(abs, LinkOption.NOFOLLOW_LINKS)
-                    ? "is a link to nothing (or a loop of links)" : "does not exist");
+            throw new StoreException(abs, FilePaths.missing(abs));
         }
         if (!Files.isRegularFile(abs)) {
             throw new StoreException(abs, "is not a project file");

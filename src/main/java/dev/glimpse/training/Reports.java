@@ -1,6 +1,6 @@
 package dev.glimpse.training;
 
-import dev.glimpse.csv.Csv;
+import dev.glimpse.io.Csv;
 import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

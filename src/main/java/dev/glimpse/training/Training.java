@@ -39,6 +39,8 @@ import java.util.concurrent.CancellationException;
  */
 public final class Training {
     private static final String CHECKPOINT = "checkpoint.bin";
+    /** The most clips in one step (the paper's is 16): more asks libtorch for tens of gigabytes with small. */
+    public static final int MAX_BATCH = 256;
     private static final int CHECKPOINT_FORMAT = 1;
 
     /**
@@ -56,8 +58,9 @@ public final class Training {
     public record Options(int epochs, int batch, double lr, double lrFinal, double weightDecay, double gamma,
                           boolean alphaInverseFrequency, boolean colorJitter, boolean flip, long seed) {
         public Options {
-            if (epochs < 1 || batch < 1) {
-                throw new IllegalArgumentException("epochs and batch must be at least 1");
+            if (epochs < 1 || epochs > 100_000 || batch < 1 || batch > MAX_BATCH) {
+                throw new IllegalArgumentException("epochs must be 1 to 100000 and batch 1 to " + MAX_BATCH + "; were "
+                        + epochs + " and " + batch);
             }
             if (!(lr > 0) || !(lrFinal > 0)) {
                 throw new IllegalArgumentException("learning rates must be positive");

@@ -280,8 +280,7 @@ public final class GlimpseWindow extends BorderPane {
      * project's last clip, else the clip on screen, else the default clip); all or nothing.
      */
     public boolean open(Path db, Path clip) {
-        boolean sameProject = project != null && db != null
-                && project.file().equals(db.toAbsolutePath().normalize());
+        boolean sameProject = project != null && db != null && sameFile(project.file(), db);
         Project p = null;
         ClipSource source = null;
         try {
@@ -311,6 +310,9 @@ public final class GlimpseWindow extends BorderPane {
             recent.add(p.file());
             fillRecent();
             view.requestFocus();
+            if (source.damage() != null) {
+                dialogs.error("This video is damaged", chosen + ": " + source.damage() + ".");
+            }
             return true;
         } catch (Exception e) {
             if (source != null) {
@@ -320,6 +322,15 @@ public final class GlimpseWindow extends BorderPane {
                 closeQuietly(p);
             }
             dialogs.error("Glimpse cannot open this", e.getMessage() + "\n\nNothing was changed; what was open stays open.");
+            return false;
+        }
+    }
+
+    /** The same file by any name (a link, another spelling of the path). */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return a.equals(b.toAbsolutePath().normalize()) || (java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b));
+        } catch (java.io.IOException e) {
             return false;
         }
     }

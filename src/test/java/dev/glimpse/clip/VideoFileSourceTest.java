@@ -201,6 +201,32 @@ class VideoFileSourceTest {
         }
     }
 
+    /** Another video copied over this one with the same path, size and time: its own frames, not the old index's. */
+    @Test
+    void aReplacedFileOfTheSameSizeAndTimeIsIndexedAnew() throws IOException {
+        Path a = encode(dir.resolve("a.avi"), VideoFileWriter.Kind.AVI_MJPEG, 30, 25, 1);
+        byte[] original = Files.readAllBytes(a);
+        // the same file with its last frame's packet cut out and the bytes padded back: one frame fewer, same size
+        Path b = encode(dir.resolve("b.avi"), VideoFileWriter.Kind.AVI_MJPEG, 29, 25, 1);
+        byte[] other = java.util.Arrays.copyOf(Files.readAllBytes(b), original.length);
+        assertTrue(Files.size(b) <= original.length, "the shorter video fits in the longer one's size");
+        FrameIndexCache cache = new FrameIndexCache(dir.resolve("idx"));
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(a);
+        try (VideoFileSource clip = VideoFileSource.open(a, cache, 0)) {
+            assertEquals(30, clip.frameCount());
+        }
+        Files.write(a, other);
+        Files.setLastModifiedTime(a, time);
+        assertEquals(original.length, Files.size(a));
+        try (VideoFileSource clip = VideoFileSource.open(a, cache, 0)) {
+            assertFalse(clip.indexFromCache(), "same path, size and time, other content: indexed anew");
+            assertEquals(29, clip.frameCount());
+            for (int k = 0; k < 29; k++) {
+                assertEquals(k, Barcode.read(clip.read(k)));
+            }
+        }
+    }
+
     @Test
     void memoryStaysWithinTheFrameCacheBudget() throws IOException {
         Path file = encode(dir.resolve("m.avi"), VideoFileWriter.Kind.AVI_MJPEG, FRAMES, 25, 12);
@@ -243,27 +269,45 @@ class VideoFileSourceTest {
     }
 
     @Test
-    void aTruncatedFileKeepsTheFramesBeforeTheDamage() throws IOException {
-        // intra-only, so that every frame before the cut is whole (with B-frames a cut may also drop
-        // B-frames whose later P-frame survived)
+    void aTruncatedFileKeepsTheFramesBeforeTheDamageAndSaysSo() throws IOException {
         Path file = encode(dir.resolve("t.avi"), VideoFileWriter.Kind.AVI_MJPEG, FRAMES, 25, 12);
         byte[] bytes = Files.readAllBytes(file);
         Path cut = dir.resolve("cut.avi");
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 6 / 10));
+        assertEveryIndexedFrameDecodes(cut, 10, FRAMES);
+    }
+
+    /**
+     * A half-copied MP4 whose index (moov) is at the front lists every frame, most of them beyond the end of the
+     * file: the frames kept are those before the last keyframe ahead of the cut, all decodable, with B-frames.
+     */
+    @Test
+    void aHalfCopiedFaststartMp4KeepsOnlyFramesThatDecode() throws IOException {
+        byte[] bytes;
+        try (InputStream in = getClass().getResourceAsStream("/video/h264_bframes.mp4")) {
+            bytes = in.readAllBytes();
+        }
+        Path whole = Files.write(dir.resolve("whole.mp4"), bytes);
+        int all;
+        try (VideoFileSource clip = VideoFileSource.open(whole, null, 0)) {
+            all = clip.frameCount();
+            assertEquals(null, clip.damage());
+        }
+        for (int percent : new int[] {35, 55, 80}) {
+            Path cut = Files.write(dir.resolve("cut" + percent + ".mp4"), java.util.Arrays.copyOf(bytes, bytes.length * percent / 100));
+            assertEveryIndexedFrameDecodes(cut, 1, all);
+        }
+    }
+
+    private void assertEveryIndexedFrameDecodes(Path cut, int atLeast, int whole) throws IOException {
         try (VideoFileSource clip = VideoFileSource.open(cut, null, 0)) {
             int n = clip.frameCount();
-            assertTrue(n > 10 && n < FRAMES, n + " frames survive");
-            int readable = 0;
-            for (int k = 0; k < n; k++) {
-                try {
-                    assertEquals(k, Barcode.read(clip.read(k)));
-                    readable++;
-                } catch (ClipException e) {
-                    assertTrue(e.getMessage().contains(cut.toString()), e.getMessage());
-                    assertTrue(k >= n - 2, "only the frames at the damage may fail, failed at " + k + " of " + n);
-                }
+            assertTrue(n >= atLeast && n < whole, n + " of " + whole + " frames kept from " + cut.getFileName());
+            assertTrue(clip.damage() != null && clip.damage().contains("cut short") && clip.damage().contains("0 to " + (n - 1)),
+                    clip.damage());
+            for (int k = n - 1; k >= 0; k--) { // backwards: every frame by a seek
+                assertEquals(k, Barcode.read(clip.read(k)), "frame " + k + " of " + cut.getFileName());
             }
-            assertTrue(readable >= n - 2);
         }
     }
 

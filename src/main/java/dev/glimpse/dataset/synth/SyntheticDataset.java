@@ -1,6 +1,6 @@
 package dev.glimpse.dataset.synth;
 
-import dev.glimpse.csv.Csv;
+import dev.glimpse.io.Csv;
 import org.apache.commons.csv.CSVPrinter;
 
 import dev.glimpse.clip.ClipException;

@@ -1,4 +1,4 @@
-package dev.glimpse.csv;
+package dev.glimpse.io;
 
 import java.io.IOException;
 import java.io.Reader;
