@@ -204,4 +204,36 @@ class DatasetReadersTest {
         assertThrows(IllegalArgumentException.class, () -> ClassScheme.named("casme2-4"));
         assertThrows(IllegalArgumentException.class, () -> DatasetReader.named("ckplus"));
     }
+
+    /** A sheet that names files outside the root, numbers no frame can have, and names with commas in a CSV. */
+    @Test
+    void rowsLeadingOutsideTheRootOrWithImpossibleFramesAreSkippedWithTheirReason(@TempDir Path dir) throws Exception {
+        Path samm = dir.resolve("samm");
+        DatasetFixtures.touchFrames(samm.resolve("006").resolve("006_1_2"), "006_", ".jpg", "1000", "1010", "1030");
+        DatasetFixtures.touchFrames(dir.resolve("elsewhere"), "006_", ".jpg", "1000", "1010", "1030");
+        DatasetFixtures.writeSammSheet(samm.resolve("SAMM_Micro_FACS_Codes_v2.xlsx"), List.of(
+                new String[] {"6", "006_1_2", "1000", "1010", "1030", "Happiness"},
+                new String[] {"6", "../../elsewhere", "1000", "1010", "1030", "Happiness"}), false);
+        DatasetReport r = new SammReader().read(samm, null, ClassScheme.named("samm-5"));
+        assertEquals(1, r.used(), r.skipped().toString());
+        assertEquals(3, r.skipped().get(0).row());
+        assertTrue(r.skipped().get(0).reason().contains("'../../elsewhere' leads outside the dataset root"), r.skipped().toString());
+
+        Path lab = dir.resolve("lab");
+        DatasetFixtures.touchFrames(lab.resolve("clip, one"), "img", ".jpg", "1", "3", "6");
+        java.nio.file.Files.writeString(lab.resolve("clips.csv"), String.join("\n",
+                "path,subject,onset,apex,offset,label",
+                "\"clip, one\",\"s,1\",1,3,6,happiness",
+                "../elsewhere,s2,1000,1010,1030,happiness",
+                "\"clip, one\",s3,1e300,3,6,happiness",
+                "'=clip,s4,1,3,6,happiness") + "\n");
+        DatasetReport c = new CsvReader().read(lab, null, ClassScheme.named("casme2-5"));
+        assertEquals(1, c.used(), c.skipped().toString());
+        assertEquals("s,1", c.samples().get(0).subject());
+        assertEquals(List.of(3, 4, 5), c.skipped().stream().map(DatasetReport.Skipped::row).toList());
+        assertTrue(c.skipped().get(0).reason().contains("leads outside"), c.skipped().toString());
+        assertTrue(c.skipped().get(1).reason().contains("onset '1e300' is not a frame number (0 to 99999999)"), c.skipped().toString());
+        assertTrue(c.skipped().get(2).reason().contains("clip not found") && c.skipped().get(2).reason().contains("=clip"),
+                "a neutralised cell is read back without its apostrophe: " + c.skipped());
+    }
 }
