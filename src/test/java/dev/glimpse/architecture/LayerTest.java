@@ -41,4 +41,10 @@ class LayerTest {
     @ArchTest
     static final ArchRule uiSeesAnalysisRecordsNotDjlOrTheModel = noClasses().that().resideInAPackage("dev.glimpse.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "dev.glimpse.model..", "dev.glimpse.cli..").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule ioSeesNothingOfGlimpse = noClasses().that().resideInAPackage("dev.glimpse.io..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.clip..", "dev.glimpse.model..",
+                    "dev.glimpse.analysis..", "dev.glimpse.dataset..", "dev.glimpse.training..", "dev.glimpse.store..",
+                    "dev.glimpse.ui..", "dev.glimpse.cli..", "ai.djl..", "javafx..").allowEmptyShould(true);
 }
