@@ -1,5 +1,9 @@
 package dev.glimpse.store;
 
+import dev.glimpse.annotation.ActionUnit;
+import dev.glimpse.annotation.ActionUnits;
+import dev.glimpse.annotation.Clip;
+import dev.glimpse.annotation.Event;
 import dev.glimpse.io.Csv;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,11 +46,11 @@ public final class EventExchange {
         try (CSVPrinter w = Csv.writer(tmp)) {
             w.printRecord("path", "subject", "onset", "apex", "offset", "label", "scheme", "action_units", "confidence",
                     "annotator", "notes");
-            for (Project.StoredClip clip : project.clips()) {
-                for (Project.Event e : project.events(clip.id())) {
+            for (Clip clip : project.clips().all()) {
+                for (Event e : project.events().of(clip.id())) {
                     w.printRecord(Csv.text(clip.path()), Csv.text(stem(clip.path())), e.onset(), e.apex(), e.offset(),
-                            Csv.text(e.label()), Csv.text(e.scheme()), Csv.text(units(e)),
-                            e.confidence() == null ? "" : e.confidence().toString(), Csv.text(e.annotator()),
+                            Csv.text(e.label()), Csv.text(e.scheme()), Csv.text(ActionUnits.formatSheet(e.actionUnits())),
+                            e.confidence() == null ? "" : e.confidence().toString(), Csv.text(e.coder()),
                             Csv.text(e.notes()));
                     n++;
                 }
@@ -70,17 +74,17 @@ public final class EventExchange {
                     header.createCell(c).setCellValue(SHEET[c]);
                 }
             }
-            for (Project.StoredClip clip : project.clips()) {
-                for (Project.Event e : project.events(clip.id())) {
+            for (Clip clip : project.clips().all()) {
+                for (Event e : project.events().of(clip.id())) {
                     Row row = sheet.createRow(++n);
                     row.createCell(0).setCellValue(stem(clip.path()));
                     row.createCell(1).setCellValue(Path.of(clip.path()).getFileName().toString());
                     row.createCell(3).setCellValue(e.onset());
                     row.createCell(4).setCellValue(e.apex());
                     row.createCell(5).setCellValue(e.offset());
-                    row.createCell(7).setCellValue(units(e));
+                    row.createCell(7).setCellValue(ActionUnits.formatSheet(e.actionUnits()));
                     row.createCell(8).setCellValue(e.label() == null ? "" : e.label());
-                    row.createCell(9).setCellValue(e.annotator() == null ? "" : e.annotator());
+                    row.createCell(9).setCellValue(e.coder() == null ? "" : e.coder());
                     if (e.confidence() != null) {
                         row.createCell(10).setCellValue(e.confidence());
                     }
@@ -101,8 +105,8 @@ public final class EventExchange {
      * in one transaction per event.
      */
     public static List<String> importCodingSheet(Project project, Path sheetFile, String annotator) throws IOException {
-        Map<String, Project.StoredClip> byName = new HashMap<>();
-        for (Project.StoredClip c : project.clips()) {
+        Map<String, Clip> byName = new HashMap<>();
+        for (Clip c : project.clips().all()) {
             byName.put(Path.of(c.path()).getFileName().toString().toLowerCase(Locale.ROOT), c);
         }
         List<String> refused = new ArrayList<>();
@@ -125,7 +129,7 @@ public final class EventExchange {
                     continue;
                 }
                 String file = cell(format, row, cols.get("filename"));
-                Project.StoredClip clip = byName.get(file.toLowerCase(Locale.ROOT));
+                Clip clip = byName.get(file.toLowerCase(Locale.ROOT));
                 if (clip == null) {
                     refused.add("row " + (r + 1) + ": no clip named '" + file + "' in the project");
                     continue;
@@ -134,18 +138,13 @@ public final class EventExchange {
                     int onset = Integer.parseInt(cell(format, row, cols.get("onsetframe")));
                     int apex = Integer.parseInt(cell(format, row, cols.get("apexframe")));
                     int offset = Integer.parseInt(cell(format, row, cols.get("offsetframe")));
-                    String label = cols.containsKey("estimatedemotion") ? cell(format, row, cols.get("estimatedemotion")) : "";
-                    String who = cols.containsKey("annotator") ? cell(format, row, cols.get("annotator")) : "";
-                    List<Project.ActionUnit> aus = new ArrayList<>();
-                    if (cols.containsKey("actionunits")) {
-                        for (String u : cell(format, row, cols.get("actionunits")).split("\\+")) {
-                            if (!u.isBlank()) {
-                                aus.add(new Project.ActionUnit(u.trim(), null));
-                            }
-                        }
-                    }
-                    project.addEvent(new Project.Event(0, clip.id(), onset, apex, offset, null,
-                            label.isEmpty() ? null : label, null, "", who.isEmpty() ? annotator : who, aus));
+                    String label = optional(format, row, cols, "estimatedemotion");
+                    String who = optional(format, row, cols, "annotator");
+                    String confidence = optional(format, row, cols, "confidence");
+                    List<ActionUnit> aus = ActionUnits.parse(optional(format, row, cols, "actionunits"));
+                    project.events().add(new Event(0, clip.id(), onset, apex, offset, who.isEmpty() ? annotator : who,
+                            label.isEmpty() ? null : label, null, aus, confidence.isEmpty() ? null : Double.valueOf(confidence),
+                            optional(format, row, cols, "notes")));
                 } catch (IllegalArgumentException e) {
                     refused.add("row " + (r + 1) + ": " + e.getMessage());
                 }
@@ -158,8 +157,8 @@ public final class EventExchange {
         return row.getCell(column) == null ? "" : f.formatCellValue(row.getCell(column)).trim();
     }
 
-    private static String units(Project.Event e) {
-        return String.join("+", e.actionUnits().stream().map(Project.ActionUnit::unit).toList());
+    private static String optional(DataFormatter f, Row row, Map<String, Integer> cols, String column) {
+        return cols.containsKey(column) ? cell(f, row, cols.get(column)) : "";
     }
 
     private static String stem(String path) {

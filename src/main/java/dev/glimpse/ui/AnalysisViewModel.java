@@ -1,17 +1,17 @@
 package dev.glimpse.ui;
 
+import dev.glimpse.annotation.Event;
+import dev.glimpse.annotation.SavedAnalysis;
 import dev.glimpse.analysis.Analysis;
-import dev.glimpse.analysis.Analyzer;
 import dev.glimpse.analysis.ColorMap;
 import dev.glimpse.analysis.Heatmaps;
-import dev.glimpse.clip.ClipSource;
-import dev.glimpse.clip.ClipSources;
 import dev.glimpse.clip.FaceCrop;
+import dev.glimpse.session.AnalysisEngine;
+import dev.glimpse.session.Analysing;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.glimpse.clip.FrameImage;
-import dev.glimpse.store.Project;
-import dev.glimpse.store.StoreException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
@@ -32,8 +32,8 @@ import javafx.beans.property.StringProperty;
  * heatmap overlay: the first CA block's map for the frame on screen, over the face crop.
  */
 public final class AnalysisViewModel implements AutoCloseable {
-    private final Project project;
-    private final Path clipPath;
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisViewModel.class);
+    private final Analysing analysing;
     private final Executor uiThread;
     private final AnalysisEngine engine;
     private final StringProperty status = new SimpleStringProperty("loading ATM-GCN...");
@@ -47,10 +47,9 @@ public final class AnalysisViewModel implements AutoCloseable {
     private Future<?> job;
     private volatile long shownEvent = -1; // read by the engine's thread too
 
-    public AnalysisViewModel(Project project, Path clipPath, AnalysisEngine engine, Executor uiThread) {
-        this.project = project;
-        this.clipPath = clipPath;
-        this.engine = engine;
+    public AnalysisViewModel(Analysing analysing, Executor uiThread) {
+        this.analysing = analysing;
+        this.engine = analysing.engine();
         this.uiThread = uiThread;
         status.set(engine.status());
         engine.submit(() -> uiThread.execute(() -> status.set(engine.status()))); // once it has loaded
@@ -89,7 +88,7 @@ public final class AnalysisViewModel implements AutoCloseable {
     }
 
     /** Analyses {@code event} in the background; a second call while one runs is ignored. */
-    public void analyze(Project.Event event) {
+    public void analyze(Event event) {
         if (event == null) {
             message.set("mark an event first (O, A, F)");
             return;
@@ -103,16 +102,8 @@ public final class AnalysisViewModel implements AutoCloseable {
         long clicked = System.nanoTime();
         message.set("analysing event " + event.onset() + "-" + event.apex() + "-" + event.offset());
         job = engine.submit(() -> {
-            try (ClipSource clip = ClipSources.open(clipPath)) {
-                Analyzer a = engine.analyzer();
-                if (a == null) {
-                    throw new IllegalStateException(engine.status());
-                }
-                Analysis analysis = a.analyze(clip, event.onset(), event.apex(), event.offset(), null,
-                        (f, text) -> uiThread.execute(() -> progress.set(f)));
-                project.saveAnalysis(new Project.StoredAnalysis(0, event.id(), analysis.weights().sha256(),
-                        analysis.weights().name(), analysis.weights().trained(), analysis.preset(), analysis.device(),
-                        analysis.millis(), analysis.classes(), analysis.probabilities(), analysis.predicted(), null));
+            try {
+                Analysis analysis = analysing.analyseAndSave(event, (f, text) -> uiThread.execute(() -> progress.set(f)));
                 uiThread.execute(() -> {
                     if (shownEvent != event.id()) {
                         message.set("analysis of event " + event.onset() + "-" + event.offset() + " saved");
@@ -123,12 +114,12 @@ public final class AnalysisViewModel implements AutoCloseable {
                     message.set("predicted " + analysis.predicted() + (analysis.weights().trained() ? ""
                             : " (untrained weights: no information)") + ", " + analysis.millis() + " ms");
                     // what docs/benchmarks.md reports as the time from the click to the result on screen
-                    System.err.println("glimpse: analysis shown " + shown + " ms after the click (network "
-                            + analysis.millis() + " ms on " + analysis.device() + ")");
+                    LOG.info("analysis shown {} ms after the click (network {} ms on {})", shown, analysis.millis(),
+                            analysis.device());
                 });
             } catch (CancellationException e) {
                 uiThread.execute(() -> message.set("analysis cancelled"));
-            } catch (Exception e) {
+            } catch (Exception | Error e) { // an Error too (out of memory): the person is told, the button comes back
                 uiThread.execute(() -> message.set("analysis failed: " + e.getMessage()));
             } finally {
                 uiThread.execute(() -> running.set(false));
@@ -143,49 +134,42 @@ public final class AnalysisViewModel implements AutoCloseable {
      * and shown without saving it twice. An analysis still running for another event does not replace it
      * when it ends.
      */
-    public void showSaved(Project.Event event) {
+    public void showSaved(Event event) {
         shownEvent = event == null ? -1 : event.id();
         result.set(null);
         if (event == null) {
             return;
         }
         try {
-            project.latestAnalysis(event.id()).ifPresent(a -> {
-                result.set(new Analysis(clipPath.toString(), event.onset(), event.apex(), event.offset(), false,
-                        a.preset(), a.classes(), a.probabilities(), List.of(), List.of(), List.of(), null, a.device(),
-                        a.millis(), new Analysis.WeightsInfo(null, a.weightsName(), a.weightsSha256(), a.trained(),
-                        a.trained() ? "trained" : "untrained")));
+            analysing.saved(event).ifPresent(a -> {
+                result.set(analysing.asAnalysis(event, a));
                 String saved = "saved analysis of " + a.createdAt() + ": predicted " + a.predicted() + " (weights "
                         + a.weightsName() + ")";
                 message.set(saved + "; Analyse event for the heatmaps and the graph");
                 restore(event, a, saved);
             });
-        } catch (StoreException e) {
+        } catch (IOException e) {
             message.set(e.getMessage());
         }
     }
 
     /** The saved analysis's heatmaps and graph, computed again with the same weights (nothing is saved). */
-    private void restore(Project.Event event, Project.StoredAnalysis saved, String text) {
+    private void restore(Event event, SavedAnalysis saved, String text) {
         engine.submit(() -> {
-            Analyzer a = engine.analyzer();
-            if (a == null || !a.weightsInfo().sha256().equals(saved.weightsSha256()) || shownEvent != event.id()) {
-                return; // other weights now: the saved numbers stand alone, and "Analyse event" runs the new ones
+            if (shownEvent != event.id()) {
+                return;
             }
-            try (ClipSource clip = ClipSources.open(clipPath)) {
-                Analysis again = a.analyze(clip, event.onset(), event.apex(), event.offset(), null, (f, t) -> { });
-                // the same numbers, or the event's frames have changed since it was saved: then it stays as saved
-                boolean same = true;
-                for (int c = 0; c < again.probabilities().size(); c++) {
-                    same &= Math.abs(again.probabilities().get(c) - saved.probabilities().get(c)) < 1e-4;
+            try {
+                Analysing.Recomputed again = analysing.recompute(event, saved);
+                if (again.outcome() == Analysing.Restored.OTHER_WEIGHTS) {
+                    return; // other weights now: the saved numbers stand alone, and "Analyse event" runs the new ones
                 }
-                boolean restored = same;
                 uiThread.execute(() -> {
                     if (shownEvent != event.id() || result.get() == null || !result.get().nodes().isEmpty()) {
                         return;
                     }
-                    if (restored) {
-                        result.set(again);
+                    if (again.outcome() == Analysing.Restored.SAME) {
+                        result.set(again.analysis());
                         message.set(text + "; heatmaps and graph computed again with the same weights");
                     } else {
                         message.set(text + "; the event has changed since: Analyse event for a new analysis");

@@ -1,10 +1,11 @@
 package dev.glimpse.ui;
 
+import dev.glimpse.session.AnalysisEngine;
+import dev.glimpse.session.ProjectSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import dev.glimpse.annotation.Clip;
 import dev.glimpse.analysis.Weights;
-import dev.glimpse.clip.ClipSource;
-import dev.glimpse.clip.ClipSources;
-import dev.glimpse.store.EventExchange;
-import dev.glimpse.store.Project;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
@@ -36,6 +35,7 @@ import javax.imageio.ImageIO;
  * only then is the old session closed, so a file that cannot be read leaves the window as it was.
  */
 public final class GlimpseWindow extends BorderPane {
+    private static final Logger LOG = LoggerFactory.getLogger(GlimpseWindow.class);
     static final List<String> VIDEO_EXTENSIONS = List.of("*.mp4", "*.mov", "*.avi", "*.mkv", "*.webm", "*.m4v", "*.mpg");
 
     private final Stage stage;
@@ -53,13 +53,7 @@ public final class GlimpseWindow extends BorderPane {
     private TrainingViewModel training;
     private Stage trainingStage;
     private String annotator;
-    private final ExecutorService checksums = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "glimpse-checksum");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private Project project;
+    private ProjectSession session;
     private Path clipPath;
     private ViewerViewModel viewer;
     private AnnotationViewModel annotation;
@@ -231,7 +225,7 @@ public final class GlimpseWindow extends BorderPane {
         AnalysisEngine old = engine;
         weights = dir.toString();
         engine = null;
-        if (project == null || open(project.file(), clipPath)) { // a new engine, and the view rebuilt on it
+        if (session == null || open(session.file(), clipPath)) { // a new engine, and the view rebuilt on it
             if (old != null) {
                 old.close();
             }
@@ -255,7 +249,7 @@ public final class GlimpseWindow extends BorderPane {
 
     /** Opens a clip in the current project. */
     public boolean openClip(Path clip) {
-        return open(project == null ? defaultProject : project.file(), clip);
+        return open(session == null ? defaultProject : session.file(), clip);
     }
 
     /** Opens a project on its last clip (relinked if it moved); false, with the user told, if it cannot. */
@@ -280,125 +274,80 @@ public final class GlimpseWindow extends BorderPane {
      * project's last clip, else the clip on screen, else the default clip); all or nothing.
      */
     public boolean open(Path db, Path clip) {
-        boolean sameProject = project != null && db != null && sameFile(project.file(), db);
-        Project p = null;
-        ClipSource source = null;
+        boolean sameProject = session != null && db != null && session.isFile(db);
+        ProjectSession s = null;
+        ProjectSession.OpenedClip opened = null;
         try {
-            p = sameProject ? project : Project.open(db);
-            Path chosen = clip != null ? clip : lastClip(p);
+            s = sameProject ? session : ProjectSession.open(db);
+            Path chosen = clip != null ? clip : s.lastClip(relinking()).orElse(null);
             if (chosen == null) {
                 chosen = clipPath != null ? clipPath : defaultClip;
             }
-            source = ClipSources.open(chosen);
-            long clipId = GlimpseApp.register(p, source);
-            p.markOpened(clipId);
-            completeChecksum(p, clipId, chosen);
-            AnnotationViewModel newAnnotation = new AnnotationViewModel(p, clipId, annotator);
+            opened = s.openClip(chosen);
+            AnnotationViewModel newAnnotation = new AnnotationViewModel(s.coding(opened.clip(), annotator));
             closeSession(!sameProject);
-            project = p;
+            session = s;
             clipPath = chosen;
-            viewer = new ViewerViewModel(source, Platform::runLater);
+            viewer = new ViewerViewModel(opened.source(), Platform::runLater);
             annotation = newAnnotation;
             if (engine == null) {
                 engine = new AnalysisEngine(weights, device); // once per window: every clip analyses with it
             }
-            analysis = new AnalysisViewModel(p, chosen, engine, Platform::runLater);
+            analysis = new AnalysisViewModel(s.analysing(chosen, engine), Platform::runLater);
             view = new MainView(viewer, annotation, analysis);
             setCenter(view);
-            stage.setTitle("Glimpse: " + chosen.getFileName() + " (" + p.file().getFileName() + ")");
+            stage.setTitle("Glimpse: " + chosen.getFileName() + " (" + s.file().getFileName() + ")");
             recent.add(chosen);
-            recent.add(p.file());
+            recent.add(s.file());
             fillRecent();
             view.requestFocus();
-            if (source.damage() != null) {
-                dialogs.error("This video is damaged", chosen + ": " + source.damage() + ".");
+            if (opened.source().damage() != null) {
+                dialogs.error("This video is damaged", chosen + ": " + opened.source().damage() + ".");
             }
             return true;
         } catch (Exception e) {
-            if (source != null) {
-                closeQuietly(source);
+            if (opened != null) {
+                closeQuietly(opened.source());
             }
-            if (p != null && p != project) {
-                closeQuietly(p);
+            if (s != null && s != session) {
+                closeQuietly(s);
             }
             dialogs.error("Glimpse cannot open this", e.getMessage() + "\n\nNothing was changed; what was open stays open.");
             return false;
         }
     }
 
-    /** The same file by any name (a link, another spelling of the path). */
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return a.equals(b.toAbsolutePath().normalize()) || (java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b));
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    /** Computes a newly added clip's checksum in the background (it is what relinks the clip if it moves). */
-    private void completeChecksum(Project p, long clipId, Path path) throws Exception {
-        boolean missing = p.clips().stream().anyMatch(c -> c.id() == clipId && c.sha256().isEmpty());
-        if (missing) {
-            checksums.execute(() -> {
-                try {
-                    p.setClipSha256(clipId, GlimpseApp.sha256(path));
-                } catch (Exception e) {
-                    // the project was closed meanwhile, or the file went: computed again next time it opens
-                    System.err.println("glimpse: checksum of " + path + " not recorded: " + e.getMessage());
+    /** When the project's last clip has moved: ask where it is (the session checks it is the same file). */
+    private ProjectSession.Relinking relinking() {
+        return new ProjectSession.Relinking() {
+            @Override
+            public Optional<Path> locate(Clip moved) {
+                Path path = Path.of(moved.path());
+                if (!dialogs.confirm("The clip has moved or been deleted", moved.path() + " is not there any more. Locate"
+                        + " it? Glimpse checks that it is the same file (SHA-256) before it relinks the project's events"
+                        + " to it.", "Locate...", "Not now")) {
+                    return Optional.empty();
                 }
-            });
-        }
-    }
+                return moved.sizeBytes() == 0
+                        ? dialogs.openFolder("Locate the frame folder " + path.getFileName())
+                        : dialogs.openFile("Locate " + path.getFileName(), "Videos", VIDEO_EXTENSIONS);
+            }
 
-    /**
-     * The clip the project was last used with. When its file has moved or gone, the user may locate it;
-     * it is relinked only if its checksum matches. Null when there is none to open.
-     */
-    private Path lastClip(Project p) throws Exception {
-        Optional<Project.StoredClip> last = p.lastOpenedClip();
-        if (last.isEmpty()) {
-            return null;
-        }
-        Project.StoredClip c = last.get();
-        Path path = Path.of(c.path());
-        if (Files.exists(path)) {
-            return path;
-        }
-        if (!dialogs.confirm("The clip has moved or been deleted", c.path() + " is not there any more. Locate it?"
-                + " Glimpse checks that it is the same file (SHA-256) before it relinks the project's events to it.",
-                "Locate...", "Not now")) {
-            return null;
-        }
-        Optional<Path> found = c.sizeBytes() == 0
-                ? dialogs.openFolder("Locate the frame folder " + path.getFileName())
-                : dialogs.openFile("Locate " + path.getFileName(), "Videos", VIDEO_EXTENSIONS);
-        if (found.isEmpty()) {
-            return null;
-        }
-        if (c.sha256().isEmpty()) {
-            dialogs.error("Cannot check the clip", "The project has no checksum for " + c.path() + " (it was closed"
-                    + " before the checksum was computed), so it cannot tell whether " + found.get()
-                    + " is the same clip; open it with File > Open video to add it.");
-            return null;
-        }
-        String sha = GlimpseApp.sha256(found.get());
-        if (!sha.equalsIgnoreCase(c.sha256())) {
-            dialogs.error("Not the same clip", found.get() + " is not the clip the project knows as " + c.path()
-                    + " (its checksum differs), so the project was not relinked to it.");
-            return null;
-        }
-        p.relink(c.id(), found.get().toAbsolutePath().toString());
-        return found.get();
+            @Override
+            public void refused(String header, String text) {
+                dialogs.error(header, text);
+            }
+        };
     }
 
     private void importSheet() {
-        if (project == null) {
+        if (session == null) {
             return;
         }
         dialogs.openFile("Import a coding sheet", "Coding sheets", List.of("*.xlsx", "*.xls", "*.csv")).ifPresent(sheet -> {
             try {
-                List<String> warnings = EventExchange.importCodingSheet(project, sheet, annotator);
-                open(project.file(), clipPath); // shows the imported events
+                List<String> warnings = session.importSheet(sheet, annotator);
+                open(session.file(), clipPath); // shows the imported events
                 if (!warnings.isEmpty()) {
                     dialogs.error("Imported, with warnings", String.join("\n", warnings));
                 }
@@ -409,18 +358,15 @@ public final class GlimpseWindow extends BorderPane {
     }
 
     private void exportEvents(boolean sheet) {
-        if (project == null) {
+        if (session == null) {
             return;
         }
         String ext = sheet ? ".xlsx" : ".csv";
         dialogs.saveFile(sheet ? "Export a coding sheet" : "Export events as CSV", suggestedName(ext),
                 sheet ? "Excel workbooks" : "CSV files", List.of("*" + ext)).ifPresent(out -> {
             try {
-                if (sheet) {
-                    EventExchange.exportCodingSheet(project, out);
-                } else {
-                    EventExchange.exportCsv(project, out);
-                }
+                int n = sheet ? session.exportSheet(out) : session.exportCsv(out);
+                annotation.messageProperty().set("exported " + n + " events to " + out);
             } catch (IOException | RuntimeException e) {
                 dialogs.error("Not exported", e.getMessage());
             }
@@ -453,8 +399,8 @@ public final class GlimpseWindow extends BorderPane {
         return view;
     }
 
-    Project project() {
-        return project;
+    ProjectSession session() {
+        return session;
     }
 
     Path clipPath() {
@@ -468,8 +414,8 @@ public final class GlimpseWindow extends BorderPane {
         if (analysis != null) {
             analysis.close();
         }
-        if (closeProject && project != null) {
-            closeQuietly(project);
+        if (closeProject && session != null) {
+            closeQuietly(session);
         }
         viewer = null;
         analysis = null;
@@ -477,7 +423,6 @@ public final class GlimpseWindow extends BorderPane {
 
     /** Closes everything; the window is going away. */
     public void close() {
-        checksums.shutdownNow();
         if (training != null) {
             training.close(); // stops a run after its step; its last epoch is in the checkpoint
             trainingStage.close();
@@ -487,14 +432,14 @@ public final class GlimpseWindow extends BorderPane {
             engine.close();
             engine = null;
         }
-        project = null;
+        session = null;
     }
 
     private static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
         } catch (Exception e) {
-            System.err.println("glimpse: " + e.getMessage());
+            LOG.warn("{}", e.getMessage());
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.glimpse.ui;
 
+import dev.glimpse.annotation.Event;
 import dev.glimpse.clip.FrameImage;
-import dev.glimpse.store.Project;
-import dev.glimpse.store.StoreException;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -118,7 +117,7 @@ public final class MainView extends BorderPane {
             drawTimeline();
         });
         annotation.currentProperty().addListener((obs, old, now) -> drawTimeline());
-        annotation.events().addListener((javafx.collections.ListChangeListener<Project.Event>) c -> drawTimeline());
+        annotation.events().addListener((javafx.collections.ListChangeListener<Event>) c -> drawTimeline());
         timeline.setId("timeline");
         timeline.setOnMouseClicked(e -> {
             if (e.isStillSincePress()) {
@@ -136,13 +135,13 @@ public final class MainView extends BorderPane {
         timeline.widthProperty().bind(widthProperty().subtract(20));
         timeline.widthProperty().addListener((obs, o, n) -> drawTimeline());
 
-        ListView<Project.Event> list = new ListView<>(annotation.events());
+        ListView<Event> list = new ListView<>(annotation.events());
         list.setId("events");
         list.setFocusTraversable(false);
         list.setPrefWidth(240);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
-            protected void updateItem(Project.Event e, boolean empty) {
+            protected void updateItem(Event e, boolean empty) {
                 super.updateItem(e, empty);
                 setText(empty || e == null ? null : e.onset() + " - " + e.apex() + " - " + e.offset()
                         + (e.label() == null ? "" : "  " + e.label()));
@@ -166,13 +165,13 @@ public final class MainView extends BorderPane {
         scheme.valueProperty().addListener((o, a, b) -> label.getItems().setAll(dev.glimpse.dataset.ClassScheme.named(b).classes()));
         label.getItems().setAll(dev.glimpse.dataset.ClassScheme.named(scheme.getValue()).classes());
         label.setOnAction(ev -> {
-            Project.Event e = annotation.currentProperty().get();
+            Event e = annotation.currentProperty().get();
             if (label.getValue() == null || e == null || label.getValue().equals(e.label())) {
                 return;
             }
             try {
                 annotation.code(scheme.getValue(), label.getValue(), e.confidence(), e.notes());
-            } catch (StoreException ex) {
+            } catch (java.io.IOException ex) {
                 annotation.messageProperty().set(ex.getMessage());
             }
             requestFocus();
@@ -197,20 +196,20 @@ public final class MainView extends BorderPane {
         notes.setPromptText("notes");
         HBox.setHgrow(notes, Priority.ALWAYS);
         annotation.currentProperty().addListener((o, a, e) -> {
-            units.setText(e == null ? "" : AnnotationViewModel.formatActionUnits(e.actionUnits()));
+            units.setText(e == null ? "" : dev.glimpse.annotation.ActionUnits.format(e.actionUnits()));
             confidence.setText(e == null || e.confidence() == null ? "" : String.valueOf(e.confidence()));
             notes.setText(e == null ? "" : e.notes());
         });
         units.setOnAction(ev -> {
             try {
                 annotation.codeActionUnits(units.getText());
-            } catch (StoreException ex) {
+            } catch (java.io.IOException ex) {
                 annotation.messageProperty().set(ex.getMessage());
             }
             requestFocus();
         });
         Runnable codeDetails = () -> {
-            Project.Event e = annotation.currentProperty().get();
+            Event e = annotation.currentProperty().get();
             if (e == null) {
                 annotation.messageProperty().set("mark an event first (O, A, F)");
                 return;
@@ -220,7 +219,7 @@ public final class MainView extends BorderPane {
                 annotation.code(e.scheme(), e.label(), c.isEmpty() ? null : Double.valueOf(c), notes.getText());
             } catch (NumberFormatException ex) {
                 annotation.messageProperty().set("not saved: confidence must be a number between 0 and 1");
-            } catch (StoreException ex) {
+            } catch (java.io.IOException ex) {
                 annotation.messageProperty().set(ex.getMessage());
             }
             requestFocus();
@@ -292,7 +291,7 @@ public final class MainView extends BorderPane {
                     return;
                 }
             }
-        } catch (StoreException ex) {
+        } catch (java.io.IOException ex) {
             annotation.messageProperty().set(ex.getMessage()); // not saved, and the user is told
         }
         e.consume();
@@ -363,7 +362,7 @@ public final class MainView extends BorderPane {
         int last = Math.min(viewer.clip().frameCount(), first + scale.visible()) - 1;
         g.setFill(Color.web("#f2f2f2"));
         g.fillRect(0, 0, w, h);
-        for (Project.Event e : annotation.events()) {
+        for (Event e : annotation.events()) {
             int on = viewer.clip().indexOf(e.onset());
             int off = viewer.clip().indexOf(e.offset());
             if (off < first || on > last) {
@@ -443,7 +442,7 @@ public final class MainView extends BorderPane {
 
     private void onTimelineClick(double x) {
         int index = scale.index(x, timeline.getWidth());
-        for (Project.Event e : annotation.events()) {
+        for (Event e : annotation.events()) {
             if (index >= viewer.clip().indexOf(e.onset()) && index <= viewer.clip().indexOf(e.offset())
                     && e != annotation.currentProperty().get()) {
                 annotation.select(e);

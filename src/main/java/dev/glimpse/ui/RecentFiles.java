@@ -13,6 +13,7 @@ import java.util.List;
  * user's data folder, so that File > Open recent survives a restart. A broken or missing list is just empty.
  */
 public final class RecentFiles {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecentFiles.class);
     static final int MAX = 10;
     private final Path file;
 
@@ -47,7 +48,7 @@ public final class RecentFiles {
             Files.write(tmp, lines, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            System.err.println("glimpse: could not update the recent files list " + file + ": " + e.getMessage());
+            LOG.warn("could not update the recent files list {}: {}", file, e.getMessage());
         }
     }
 }

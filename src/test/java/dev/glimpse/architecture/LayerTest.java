@@ -47,4 +47,31 @@ class LayerTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.clip..", "dev.glimpse.model..",
                     "dev.glimpse.analysis..", "dev.glimpse.dataset..", "dev.glimpse.training..", "dev.glimpse.store..",
                     "dev.glimpse.ui..", "dev.glimpse.cli..", "ai.djl..", "javafx..").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule annotationIsTheVocabularyAndSpeaksNoSqlFxOrDjl = noClasses().that()
+            .resideInAPackage("dev.glimpse.annotation..").should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.glimpse.clip..", "dev.glimpse.model..", "dev.glimpse.analysis..", "dev.glimpse.dataset..",
+                    "dev.glimpse.training..", "dev.glimpse.store..", "dev.glimpse.session..", "dev.glimpse.ui..",
+                    "dev.glimpse.cli..", "java.sql..", "javafx..", "ai.djl..").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule sessionHasNoWindow = noClasses().that().resideInAPackage("dev.glimpse.session..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.ui..", "dev.glimpse.cli..", "javafx..")
+            .allowEmptyShould(true);
+
+    /** The window goes through the session's use cases: never to the database or the network runner itself. */
+    @ArchTest
+    static final ArchRule uiReachesNeitherTheStoreNorTheAnalyzer = noClasses().that().resideInAPackage("dev.glimpse.ui..")
+            .should().dependOnClassesThat().resideInAPackage("dev.glimpse.store..")
+            .orShould().dependOnClassesThat().belongToAnyOf(dev.glimpse.analysis.Analyzer.class);
+
+    @ArchTest
+    static final ArchRule noPackageCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("dev.glimpse.(*)..").should().beFreeOfCycles();
+
+    /** Only the command line prints: the rest logs through SLF4J (stdout carries --json output). */
+    @ArchTest
+    static final ArchRule onlyTheCommandLinePrints = noClasses().that().resideOutsideOfPackage("dev.glimpse.cli..")
+            .should(com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS);
 }

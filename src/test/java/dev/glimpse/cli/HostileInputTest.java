@@ -1,5 +1,7 @@
 package dev.glimpse.cli;
 
+import dev.glimpse.annotation.Event;
+import dev.glimpse.annotation.ActionUnit;
 import static dev.glimpse.cli.AnalyzeCommandTest.glimpse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,11 +41,10 @@ class HostileInputTest {
     void exportedCsvNeitherRunsFormulasNorShiftsColumnsAndReadsBackExactly(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("p.glimpse");
         try (Project p = Project.open(db)) {
-            long clip = p.addClip(dir.resolve("=clip,1.mp4").toString(), 1, "ab".repeat(32), 30, 900, 64, 64).id();
+            long clip = p.clips().add(dir.resolve("=clip,1.mp4").toString(), 1, "ab".repeat(32), 30, 900, 64, 64).id();
             int onset = 10;
             for (String text : NASTY) {
-                p.addEvent(new Project.Event(0, clip, onset, onset + 3, onset + 8, "casme2-5", text, null, text, text,
-                        List.of(new Project.ActionUnit("12", "C"))));
+                p.events().add(new Event(0, clip, onset, onset + 3, onset + 8, text, text, "casme2-5", List.of(new ActionUnit("12", "C")), null, text));
                 onset += 20;
             }
         }

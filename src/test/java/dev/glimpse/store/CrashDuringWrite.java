@@ -1,5 +1,8 @@
 package dev.glimpse.store;
 
+import dev.glimpse.annotation.Event;
+import dev.glimpse.annotation.ActionUnit;
+import dev.glimpse.annotation.Clip;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -8,9 +11,8 @@ import java.util.List;
 public final class CrashDuringWrite {
     public static void main(String[] args) throws Exception {
         Project p = Project.open(Path.of(args[0]));
-        Project.StoredClip clip = p.addClip("/data/session.mp4", 1000, "ab".repeat(32), 30, 900, 640, 480);
-        p.addEvent(new Project.Event(0, clip.id(), 10, 14, 20, "casme2-5", "happiness", 0.9, "committed", "ann",
-                List.of(new Project.ActionUnit("12", "C"))));
+        Clip clip = p.clips().add("/data/session.mp4", 1000, "ab".repeat(32), 30, 900, 640, 480);
+        p.events().add(new Event(0, clip.id(), 10, 14, 20, "ann", "happiness", "casme2-5", List.of(new ActionUnit("12", "C")), 0.9, "committed"));
         p.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO events(clip_id, onset, apex, offset, notes,"
                     + " created_at, updated_at) VALUES (?, 30, 35, 40, 'never committed', 'x', 'x')")) {

@@ -1,5 +1,7 @@
 package dev.glimpse.store;
 
+import dev.glimpse.annotation.Event;
+import dev.glimpse.annotation.ActionUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,11 +21,10 @@ class EventExchangeTest {
         Path a = Files.writeString(dir.resolve("client-a.mp4"), "video a");
         Path b = Files.writeString(dir.resolve("client-b.mp4"), "video b");
         try (Project p = Project.open(dir.resolve("study.glimpse"))) {
-            long ca = p.addClip(a.toString(), 7, "aa".repeat(32), 30, 900, 640, 480).id();
-            long cb = p.addClip(b.toString(), 7, "bb".repeat(32), 30, 900, 640, 480).id();
-            p.addEvent(new Project.Event(0, ca, 10, 14, 20, "casme2-5", "happiness", 0.9, "smiled, then \"hid\" it", "R",
-                    List.of(new Project.ActionUnit("6", "B"), new Project.ActionUnit("12", "C"))));
-            p.addEvent(new Project.Event(0, cb, 100, 103, 111, "casme2-5", "surprise", null, "", "R", List.of()));
+            long ca = p.clips().add(a.toString(), 7, "aa".repeat(32), 30, 900, 640, 480).id();
+            long cb = p.clips().add(b.toString(), 7, "bb".repeat(32), 30, 900, 640, 480).id();
+            p.events().add(new Event(0, ca, 10, 14, 20, "R", "happiness", "casme2-5", List.of(new ActionUnit("6", "B"), new ActionUnit("12", "C")), 0.9, "smiled, then \"hid\" it"));
+            p.events().add(new Event(0, cb, 100, 103, 111, "R", "surprise", "casme2-5", List.of(), null, ""));
             assertEquals(2, EventExchange.exportCsv(p, dir.resolve("events.csv")));
             assertEquals(2, EventExchange.exportCodingSheet(p, dir.resolve("coding.xlsx")));
         }
@@ -35,17 +36,28 @@ class EventExchangeTest {
 
         // the coding sheet goes into another project with the same clips
         try (Project q = Project.open(dir.resolve("other.glimpse"))) {
-            long ca = q.addClip(a.toString(), 7, "aa".repeat(32), 30, 900, 640, 480).id();
-            q.addClip(b.toString(), 7, "bb".repeat(32), 30, 900, 640, 480);
+            long ca = q.clips().add(a.toString(), 7, "aa".repeat(32), 30, 900, 640, 480).id();
+            q.clips().add(b.toString(), 7, "bb".repeat(32), 30, 900, 640, 480);
             List<String> refused = EventExchange.importCodingSheet(q, dir.resolve("coding.xlsx"), "importer");
             assertTrue(refused.isEmpty(), refused.toString());
-            Project.Event e = q.events(ca).get(0);
+            Event e = q.events().of(ca).get(0);
             assertEquals(10, e.onset());
             assertEquals(14, e.apex());
             assertEquals(20, e.offset());
             assertEquals("happiness", e.label());
-            assertEquals("R", e.annotator());
-            assertEquals(List.of("12", "6"), e.actionUnits().stream().map(Project.ActionUnit::unit).toList());
+            assertEquals("R", e.coder());
+            // the sheet keeps what the project held: intensities, confidence and notes too
+            assertEquals(List.of(new ActionUnit("6", "B"), new ActionUnit("12", "C")), e.actionUnits());
+            assertEquals(0.9, e.confidence());
+            assertEquals("smiled, then \"hid\" it", e.notes());
+        }
+        // and so does the CSV: the action units with their intensities, in the sheet notation
+        var rows = dev.glimpse.io.Csv.read(dir.resolve("events.csv"));
+        int column = rows.get(0).toList().indexOf("action_units");
+        assertEquals("6B+12C", rows.get(1).get(column));
+        assertEquals(List.of(new ActionUnit("6", "B"), new ActionUnit("12", "C")),
+                dev.glimpse.annotation.ActionUnits.parse(rows.get(1).get(column)));
+        {
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.glimpse.store;
 
+import dev.glimpse.annotation.Event;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,8 +12,8 @@ import java.util.List;
 public final class OpenAndAddEvent {
     public static void main(String[] args) throws Exception {
         try (Project p = Project.open(Path.of(args[0]))) {
-            long clip = p.clips().get(0).id();
-            p.addEvent(new Project.Event(0, clip, 50, 55, 60, null, "surprise", null, "second writer", "B", List.of()));
+            long clip = p.clips().all().get(0).id();
+            p.events().add(new Event(0, clip, 50, 55, 60, "B", "surprise", null, List.of(), null, "second writer"));
             if (args.length > 1 && args[1].equals("hold")) {
                 System.out.println("open");
                 System.out.flush();

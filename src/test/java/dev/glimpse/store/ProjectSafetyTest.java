@@ -1,5 +1,6 @@
 package dev.glimpse.store;
 
+import dev.glimpse.annotation.Event;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,15 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** A project file reached by other names, read where nothing may be written, and files that are not projects. */
 class ProjectSafetyTest {
 
-    private static Project.Event event(long clip, int onset) {
-        return new Project.Event(0, clip, onset, onset + 4, onset + 10, "casme2-5", "happiness", null, "", "A", List.of());
+    private static Event event(long clip, int onset) {
+        return new Event(0, clip, onset, onset + 4, onset + 10, "A", "happiness", "casme2-5", List.of(), null, "");
     }
 
     private static Path threeEvents(Path db) throws Exception {
         try (Project p = Project.open(db)) {
-            long clip = p.addClip("/data/s1.mp4", 1, "ab".repeat(32), 30, 900, 64, 64).id();
+            long clip = p.clips().add("/data/s1.mp4", 1, "ab".repeat(32), 30, 900, 64, 64).id();
             for (int k = 0; k < 3; k++) {
-                p.addEvent(event(clip, 10 + 20 * k));
+                p.events().add(event(clip, 10 + 20 * k));
             }
         }
         return db;
@@ -39,7 +40,7 @@ class ProjectSafetyTest {
 
     private static int eventsIn(Path db) throws Exception {
         try (Project p = Project.openReadOnly(db)) {
-            return p.events(p.clips().get(0).id()).size();
+            return p.events().of(p.clips().all().get(0).id()).size();
         }
     }
 
@@ -66,7 +67,7 @@ class ProjectSafetyTest {
                 assertTrue(e.getMessage().contains("another Glimpse"), e.getMessage());
                 assertEquals(4, openElsewhere(other), "another process opening " + other.getFileName());
             }
-            first.addEvent(event(first.clips().get(0).id(), 200));
+            first.events().add(event(first.clips().all().get(0).id(), 200));
         }
         assertEquals(4, eventsIn(db), "no event lost, none written by a second writer");
         assertEquals(4, eventsIn(hard));
@@ -101,12 +102,12 @@ class ProjectSafetyTest {
         try (Project one = Project.openReadOnly(db); Project two = Project.openReadOnly(db)) {
             assertThrows(StoreException.class, () -> Project.open(db), "no writer while it is being read");
             one.close();
-            assertEquals(4, two.events(two.clips().get(0).id()).size(), "the other reader reads on");
+            assertEquals(4, two.events().of(two.clips().all().get(0).id()).size(), "the other reader reads on");
         }
         assertEquals(0, openElsewhere(db), "every reader gone: a writer may open it");
         try (Project reader = Project.openReadOnly(db)) {
             assertTrue(reader.readOnly());
-            StoreException e = assertThrows(StoreException.class, () -> reader.addEvent(event(1, 400)));
+            StoreException e = assertThrows(StoreException.class, () -> reader.events().add(event(1, 400)));
             assertTrue(e.getMessage().contains("not saved"), e.getMessage());
         }
     }

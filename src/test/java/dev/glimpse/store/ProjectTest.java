@@ -1,5 +1,9 @@
 package dev.glimpse.store;
 
+import dev.glimpse.annotation.Event;
+import dev.glimpse.annotation.ActionUnit;
+import dev.glimpse.annotation.Clip;
+import dev.glimpse.annotation.SavedAnalysis;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,9 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The project database, on real SQLite files. */
 class ProjectTest {
 
-    static Project.Event event(long clip, int onset, int apex, int offset, String label) {
-        return new Project.Event(0, clip, onset, apex, offset, "casme2-5", label, 0.8, "note", "Dr. Rivera",
-                List.of(new Project.ActionUnit("6", "B"), new Project.ActionUnit("12", "C")));
+    static Event event(long clip, int onset, int apex, int offset, String label) {
+        return new Event(0, clip, onset, apex, offset, "Dr. Rivera", label, "casme2-5", List.of(new ActionUnit("6", "B"), new ActionUnit("12", "C")), 0.8, "note");
     }
 
     @Test
@@ -29,25 +32,25 @@ class ProjectTest {
         Path db = dir.resolve("study.glimpse");
         long eventId;
         try (Project p = Project.open(db)) {
-            Project.StoredClip clip = p.addClip("/data/s1.mp4", 12345, "cd".repeat(32), 30, 900, 640, 480);
-            Project.Event e = p.addEvent(event(clip.id(), 10, 14, 20, "happiness"));
+            Clip clip = p.clips().add("/data/s1.mp4", 12345, "cd".repeat(32), 30, 900, 640, 480);
+            Event e = p.events().add(event(clip.id(), 10, 14, 20, "happiness"));
             eventId = e.id();
-            p.addEvent(event(clip.id(), 100, 104, 110, "surprise"));
-            p.saveAnalysis(new Project.StoredAnalysis(0, eventId, "ef".repeat(32), "atm-gcn-small", false, "small", "cpu",
+            p.events().add(event(clip.id(), 100, 104, 110, "surprise"));
+            p.analyses().save(new SavedAnalysis(0, eventId, "ef".repeat(32), "atm-gcn-small", false, "small", "cpu",
                     812, List.of("negative", "positive", "surprise"), List.of(0.2, 0.5, 0.3), "positive", null));
         }
         try (Project p = Project.open(db)) {
-            Project.StoredClip clip = p.clips().get(0);
+            Clip clip = p.clips().all().get(0);
             assertEquals("/data/s1.mp4", clip.path());
-            List<Project.Event> events = p.events(clip.id());
+            List<Event> events = p.events().of(clip.id());
             assertEquals(2, events.size());
-            Project.Event e = events.get(0);
+            Event e = events.get(0);
             assertEquals(10, e.onset());
             assertEquals(14, e.apex());
             assertEquals("happiness", e.label());
-            assertEquals("Dr. Rivera", e.annotator());
-            assertEquals(List.of(new Project.ActionUnit("12", "C"), new Project.ActionUnit("6", "B")), e.actionUnits());
-            Project.StoredAnalysis a = p.latestAnalysis(eventId).orElseThrow();
+            assertEquals("Dr. Rivera", e.coder());
+            assertEquals(List.of(new ActionUnit("6", "B"), new ActionUnit("12", "C")), e.actionUnits()); // FACS order
+            SavedAnalysis a = p.analyses().latest(eventId).orElseThrow();
             assertEquals(List.of(0.2, 0.5, 0.3), a.probabilities());
             assertEquals("ef".repeat(32), a.weightsSha256());
             assertFalse(a.trained());
@@ -61,26 +64,24 @@ class ProjectTest {
     @Test
     void editsAndDeletesAreKeptAndABadEditWritesNothing(@TempDir Path dir) throws Exception {
         try (Project p = Project.open(dir.resolve("p.glimpse"))) {
-            long clip = p.addClip("/a.mp4", 1, "00".repeat(32), 25, 100, 64, 64).id();
-            Project.Event e = p.addEvent(event(clip, 10, 14, 20, "others"));
-            p.updateEvent(new Project.Event(e.id(), clip, 11, 15, 25, "casme2-5", "disgust", null, "recoded", "B",
-                    List.of(new Project.ActionUnit("9", null))));
-            Project.Event changed = p.events(clip).get(0);
+            long clip = p.clips().add("/a.mp4", 1, "00".repeat(32), 25, 100, 64, 64).id();
+            Event e = p.events().add(event(clip, 10, 14, 20, "others"));
+            p.events().update(new Event(e.id(), clip, 11, 15, 25, "B", "disgust", "casme2-5", List.of(new ActionUnit("9", null)), null, "recoded"));
+            Event changed = p.events().of(clip).get(0);
             assertEquals(11, changed.onset());
             assertEquals("disgust", changed.label());
             assertEquals(null, changed.confidence());
-            assertEquals(List.of(new Project.ActionUnit("9", null)), changed.actionUnits());
+            assertEquals(List.of(new ActionUnit("9", null)), changed.actionUnits());
             // an update of an event that is not there fails as a whole
-            StoreException missing = assertThrows(StoreException.class, () -> p.updateEvent(new Project.Event(999, clip,
-                    1, 2, 3, null, null, null, "", null, List.of())));
+            StoreException missing = assertThrows(StoreException.class, () -> p.events().update(new Event(999, clip, 1, 2, 3, null, null, null, List.of(), null, "")));
             assertTrue(missing.getMessage().contains("p.glimpse") && missing.getMessage().contains("not saved"));
-            // an intensity outside A-E is refused by the database, and the event's other changes with it
-            assertThrows(StoreException.class, () -> p.updateEvent(new Project.Event(e.id(), clip, 40, 45, 50, null,
-                    "surprise", null, "", null, List.of(new Project.ActionUnit("1", "Z")))));
-            assertEquals(11, p.events(clip).get(0).onset(), "the failed change left nothing behind");
+            // an intensity outside A-E is refused (by the domain record before the database's CHECK), and the
+            // event's other changes with it
+            assertThrows(IllegalArgumentException.class, () -> p.events().update(new Event(e.id(), clip, 40, 45, 50, null, "surprise", null, List.of(new ActionUnit("1", "Z")), null, "")));
+            assertEquals(11, p.events().of(clip).get(0).onset(), "the failed change left nothing behind");
             assertThrows(IllegalArgumentException.class, () -> event(clip, 20, 14, 30, "x"));
-            p.deleteEvent(e.id());
-            assertTrue(p.events(clip).isEmpty());
+            p.events().delete(e.id());
+            assertTrue(p.events().of(clip).isEmpty());
         }
     }
 
@@ -138,7 +139,7 @@ class ProjectTest {
         String output = new String(process.getInputStream().readAllBytes());
         assertEquals(3, process.exitValue(), "the writer was killed mid-transaction: " + output);
         try (Project p = Project.open(db)) {
-            List<Project.Event> events = p.events(p.clips().get(0).id());
+            List<Event> events = p.events().of(p.clips().all().get(0).id());
             assertEquals(1, events.size());
             assertEquals("committed", events.get(0).notes());
         }
@@ -147,11 +148,11 @@ class ProjectTest {
     @Test
     void aMovedClipIsFoundByItsChecksumAndRelinked(@TempDir Path dir) throws Exception {
         try (Project p = Project.open(dir.resolve("r.glimpse"))) {
-            Project.StoredClip clip = p.addClip("/old/place.mp4", 10, "12".repeat(32), 30, 10, 64, 64);
-            Project.StoredClip found = p.clipBySha256("12".repeat(32)).orElseThrow();
-            p.relink(found.id(), "/new/place.mp4");
-            assertEquals("/new/place.mp4", p.clips().get(0).path());
-            assertEquals(clip.id(), p.clips().get(0).id());
+            Clip clip = p.clips().add("/old/place.mp4", 10, "12".repeat(32), 30, 10, 64, 64);
+            Clip found = p.clips().bySha256("12".repeat(32)).orElseThrow();
+            p.clips().relink(found.id(), "/new/place.mp4");
+            assertEquals("/new/place.mp4", p.clips().all().get(0).path());
+            assertEquals(clip.id(), p.clips().all().get(0).id());
         }
     }
 
@@ -171,20 +172,20 @@ class ProjectTest {
             s.execute("PRAGMA user_version = 1");
         }
         try (Project p = Project.open(db)) {
-            assertEquals("/old.mp4", p.lastOpenedClip().orElseThrow().path(), "never opened: the one added last");
-            long second = p.addClip("/second.mp4", 1, "bb".repeat(32), 30, 10, 64, 64).id();
-            assertEquals(second, p.lastOpenedClip().orElseThrow().id());
-            p.markOpened(p.clips().get(0).id());
-            p.markOpened(p.clips().get(0).id());
+            assertEquals("/old.mp4", p.clips().lastOpened().orElseThrow().path(), "never opened: the one added last");
+            long second = p.clips().add("/second.mp4", 1, "bb".repeat(32), 30, 10, 64, 64).id();
+            assertEquals(second, p.clips().lastOpened().orElseThrow().id());
+            p.clips().markOpened(p.clips().all().get(0).id());
+            p.clips().markOpened(p.clips().all().get(0).id());
         }
         try (Project p = Project.open(db)) {
-            assertEquals("/old.mp4", p.lastOpenedClip().orElseThrow().path());
+            assertEquals("/old.mp4", p.clips().lastOpened().orElseThrow().path());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            assertEquals(2, s.executeQuery("PRAGMA user_version").getInt(1));
+            assertEquals(Project.VERSION, s.executeQuery("PRAGMA user_version").getInt(1));
         }
         try (Project empty = Project.open(dir.resolve("new.glimpse"))) {
-            assertTrue(empty.lastOpenedClip().isEmpty());
+            assertTrue(empty.clips().lastOpened().isEmpty());
         }
     }
 
@@ -193,7 +194,7 @@ class ProjectTest {
         Path db = dir.resolve("full.glimpse");
         int saved = 0;
         try (Project p = Project.open(db)) {
-            long clip = p.addClip("/a.mp4", 1, "00".repeat(32), 25, 100, 64, 64).id();
+            long clip = p.clips().add("/a.mp4", 1, "00".repeat(32), 25, 100, 64, 64).id();
             // SQLite's own limit on the file's size: past it, every write fails as on a full disk (SQLITE_FULL)
             p.inTransaction(c -> {
                 try (Statement s = c.createStatement()) {
@@ -205,8 +206,7 @@ class ProjectTest {
             StoreException full = null;
             for (int k = 0; k < 200 && full == null; k++) {
                 try {
-                    p.addEvent(new Project.Event(0, clip, 10 + k, 11 + k, 12 + k, null, null, null, longNote, "A",
-                            List.of(new Project.ActionUnit("12", "C"))));
+                    p.events().add(new Event(0, clip, 10 + k, 11 + k, 12 + k, "A", null, null, List.of(new ActionUnit("12", "C")), null, longNote));
                     saved++;
                 } catch (StoreException e) {
                     full = e;
@@ -215,10 +215,10 @@ class ProjectTest {
             assertTrue(full != null, "the size limit was never reached");
             assertTrue(full.getMessage().contains("disk is full") && full.getMessage().contains(db.toString()),
                     full.getMessage());
-            assertEquals(saved, p.events(clip).size(), "the failed event left nothing behind");
+            assertEquals(saved, p.events().of(clip).size(), "the failed event left nothing behind");
         }
         try (Project p = Project.open(db)) {
-            List<Project.Event> events = p.events(p.clips().get(0).id());
+            List<Event> events = p.events().of(p.clips().all().get(0).id());
             assertEquals(saved, events.size(), "every event saved before the disk filled up is still there");
             assertTrue(events.stream().allMatch(e -> e.actionUnits().size() == 1));
         }

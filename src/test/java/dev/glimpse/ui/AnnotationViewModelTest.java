@@ -1,9 +1,11 @@
 package dev.glimpse.ui;
 
+import dev.glimpse.annotation.ActionUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glimpse.session.Coding;
 import dev.glimpse.store.Project;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,59 +18,53 @@ class AnnotationViewModelTest {
     @Test
     void marksLabelsUndoAndRedo(@TempDir Path dir) throws Exception {
         try (Project p = Project.open(dir.resolve("c.glimpse"))) {
-            long clip = p.addClip("/x.mp4", 1, "cc".repeat(32), 30, 100, 64, 64).id();
-            AnnotationViewModel vm = new AnnotationViewModel(p, clip, "coder");
+            long clip = p.clips().add("/x.mp4", 1, "cc".repeat(32), 30, 100, 64, 64).id();
+            AnnotationViewModel vm = new AnnotationViewModel(new Coding(p, clip, "coder"));
             vm.markOnset(5);
             vm.markApex(8);
-            assertTrue(p.events(clip).isEmpty(), "not saved before the offset");
+            assertTrue(p.events().of(clip).isEmpty(), "not saved before the offset");
             vm.markOffset(12);
-            assertEquals(1, p.events(clip).size());
+            assertEquals(1, p.events().of(clip).size());
             vm.code("casme2-5", "disgust", 0.7, "nose wrinkle");
-            assertEquals("disgust", p.events(clip).get(0).label());
-            assertEquals(0.7, p.events(clip).get(0).confidence());
+            assertEquals("disgust", p.events().of(clip).get(0).label());
+            assertEquals(0.7, p.events().of(clip).get(0).confidence());
             vm.code("casme2-5", "others", 1.5, "");
             assertTrue(vm.messageProperty().get().startsWith("not saved"));
             vm.undo();
-            assertNull(p.events(clip).get(0).label());
+            assertNull(p.events().of(clip).get(0).label());
             vm.redo();
-            assertEquals("disgust", p.events(clip).get(0).label());
+            assertEquals("disgust", p.events().of(clip).get(0).label());
             vm.undo();
             vm.undo(); // the event itself
-            assertTrue(p.events(clip).isEmpty());
+            assertTrue(p.events().of(clip).isEmpty());
             vm.redo();
-            assertEquals(1, p.events(clip).size());
-            assertEquals(8, p.events(clip).get(0).apex());
+            assertEquals(1, p.events().of(clip).size());
+            assertEquals(8, p.events().of(clip).get(0).apex());
         }
     }
 
     @Test
     void actionUnitsAreCodedAsAnnotatorsWriteThemAndUndoLikeAnyEdit(@TempDir Path dir) throws Exception {
-        assertEquals(List.of(new Project.ActionUnit("12", "C"), new Project.ActionUnit("6", "B"),
-                        new Project.ActionUnit("L14", null)),
-                AnnotationViewModel.parseActionUnits(" au6b + AU12C, l14"));
-        assertEquals("AU12C + AU6B + AUL14", AnnotationViewModel.formatActionUnits(
-                AnnotationViewModel.parseActionUnits("AU6B + AU12C + L14")));
-        assertEquals(List.of(), AnnotationViewModel.parseActionUnits("  "));
         try (Project p = Project.open(dir.resolve("au.glimpse"))) {
-            long clip = p.addClip("/x.mp4", 1, "cc".repeat(32), 30, 100, 64, 64).id();
-            AnnotationViewModel vm = new AnnotationViewModel(p, clip, "coder");
+            long clip = p.clips().add("/x.mp4", 1, "cc".repeat(32), 30, 100, 64, 64).id();
+            AnnotationViewModel vm = new AnnotationViewModel(new Coding(p, clip, "coder"));
             vm.codeActionUnits("AU6B");
             assertEquals("mark an event first (O, A, F)", vm.messageProperty().get());
             vm.markOnset(5);
             vm.markApex(8);
             vm.markOffset(12);
             vm.codeActionUnits("AU6B + AU12C");
-            assertEquals(List.of(new Project.ActionUnit("12", "C"), new Project.ActionUnit("6", "B")),
-                    p.events(clip).get(0).actionUnits());
+            assertEquals(List.of(new ActionUnit("6", "B"), new ActionUnit("12", "C")), // FACS order: by number
+                    p.events().of(clip).get(0).actionUnits());
             vm.codeActionUnits("AU6B + AU12F"); // no intensity F in FACS
             assertTrue(vm.messageProperty().get().contains("'AU12F' is not an action unit"), vm.messageProperty().get());
             vm.codeActionUnits("AU6 AU6B");
             assertTrue(vm.messageProperty().get().contains("twice"), vm.messageProperty().get());
-            assertEquals(2, p.events(clip).get(0).actionUnits().size(), "refused text changed nothing");
+            assertEquals(2, p.events().of(clip).get(0).actionUnits().size(), "refused text changed nothing");
             vm.undo();
-            assertTrue(p.events(clip).get(0).actionUnits().isEmpty());
+            assertTrue(p.events().of(clip).get(0).actionUnits().isEmpty());
             vm.redo();
-            assertEquals(2, p.events(clip).get(0).actionUnits().size());
+            assertEquals(2, p.events().of(clip).get(0).actionUnits().size());
         }
     }
 }

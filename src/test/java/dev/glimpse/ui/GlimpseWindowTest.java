@@ -1,5 +1,7 @@
 package dev.glimpse.ui;
 
+import dev.glimpse.annotation.Event;
+import dev.glimpse.annotation.ActionUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -196,12 +198,12 @@ class GlimpseWindowTest {
     void openAVideoFromTheMenuThenTheFirstAgainFromRecentFilesWithItsEvents(FxRobot robot) throws Exception {
         assertTrue(fx(() -> window.open(db, first)));
         markEvent(robot, 5, 8, 12);
-        long firstId = fx(() -> window.project().clips().get(0).id());
+        long firstId = fx(() -> window.session().project().clips().all().get(0).id());
         // the checksum that relinks a moved clip is computed in the background, and is the file's SHA-256
         String expected = java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(first)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.project().clips().get(0).sha256()).equals(expected));
-        assertEquals(1, fx(() -> window.project().events(firstId).size()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.session().project().clips().all().get(0).sha256()).equals(expected));
+        assertEquals(1, fx(() -> window.session().project().events().of(firstId).size()));
 
         dialogs.paths.push(Optional.of(second));
         robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL); // the accelerator, not the O key
@@ -209,7 +211,7 @@ class GlimpseWindowTest {
         assertEquals(List.of("Open a video"), dialogs.asked);
         assertEquals(second, fx(() -> window.clipPath()));
         assertTrue(stage.getTitle().contains("second.mp4") && stage.getTitle().contains("study.glimpse"), stage.getTitle());
-        assertEquals(1, fx(() -> window.project().events(firstId).size()), "Ctrl+O marked no onset");
+        assertEquals(1, fx(() -> window.session().project().events().of(firstId).size()), "Ctrl+O marked no onset");
         assertTrue(fx(() -> window.view().annotation().events().isEmpty()));
 
         List<Path> recent = new RecentFiles(dir.resolve("recent.txt")).list();
@@ -219,15 +221,15 @@ class GlimpseWindowTest {
             return null;
         });
         assertEquals(first, fx(() -> window.clipPath()));
-        assertEquals(List.of(5), fx(() -> window.view().annotation().events().stream().map(Project.Event::onset).toList()));
+        assertEquals(List.of(5), fx(() -> window.view().annotation().events().stream().map(Event::onset).toList()));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
 
         // the event's action units, typed into their field: the letters go to the field, not to O/A/F
         clickWhenShown(robot, "5 - 8 - 12"); // the event in the list
         robot.clickOn("#aus").write("AU6B + AU12C").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        Project.Event coded = fx(() -> window.project().events(firstId).get(0));
-        assertEquals(List.of(new Project.ActionUnit("12", "C"), new Project.ActionUnit("6", "B")), coded.actionUnits());
+        Event coded = fx(() -> window.session().project().events().of(firstId).get(0));
+        assertEquals(List.of(new ActionUnit("6", "B"), new ActionUnit("12", "C")), coded.actionUnits());
         assertEquals(5, coded.onset(), "typing A and F in the field marked nothing");
     }
 
@@ -296,7 +298,7 @@ class GlimpseWindowTest {
         try (Project held = Project.open(other)) {
             fx(() -> window.openProject(other));
             assertTrue(dialogs.errors.get(0).contains("another Glimpse"), dialogs.errors.toString());
-            assertEquals(db, fx(() -> window.project().file()));
+            assertEquals(db, fx(() -> window.session().project().file()));
         }
     }
 
@@ -324,8 +326,8 @@ class GlimpseWindowTest {
         assertTrue(fx(() -> window.openProject(db)));
         assertTrue(dialogs.asked.contains("The clip has moved or been deleted"), dialogs.asked.toString());
         assertEquals(moved, fx(() -> window.clipPath()));
-        assertEquals(moved.toString(), fx(() -> window.project().clips().get(0).path()));
-        assertEquals(List.of(5), fx(() -> window.view().annotation().events().stream().map(Project.Event::onset).toList()));
+        assertEquals(moved.toString(), fx(() -> window.session().project().clips().all().get(0).path()));
+        assertEquals(List.of(5), fx(() -> window.view().annotation().events().stream().map(Event::onset).toList()));
 
         // moved again, and this time the user points at another video: refused, nothing relinked, and the
         // project opens on the default clip instead
@@ -336,7 +338,7 @@ class GlimpseWindowTest {
         dialogs.paths.push(Optional.of(second));
         assertTrue(fx(() -> window.openProject(db)));
         assertTrue(dialogs.errors.get(0).startsWith("Not the same clip"), dialogs.errors.toString());
-        assertEquals(moved.toString(), fx(() -> window.project().clips().get(0).path()));
+        assertEquals(moved.toString(), fx(() -> window.session().project().clips().all().get(0).path()));
         assertEquals(second, fx(() -> window.clipPath()), "the default clip");
     }
 
@@ -350,7 +352,7 @@ class GlimpseWindowTest {
         assertTrue(fx(() -> window.openProject(db)), "the project alone: its last clip comes back");
         assertEquals(first, fx(() -> window.clipPath()));
         assertTrue(fx(() -> window.view().analysis().resultProperty().get() == null), "no event chosen yet");
-        long saved = fx(() -> window.project().latestAnalysis(window.project().events(window.project().clips().get(0).id())
+        long saved = fx(() -> window.session().project().analyses().latest(window.session().project().events().of(window.session().project().clips().all().get(0).id())
                 .get(0).id()).orElseThrow().id());
         clickWhenShown(robot, "5 - 8 - 12");
         WaitForAsyncUtils.waitForFxEvents();
@@ -362,14 +364,13 @@ class GlimpseWindowTest {
             assertEquals(shown.get(c), again.get(c), 1e-6);
         }
         assertTrue(fx(() -> window.view().analysis().messageProperty().get()).endsWith("computed again with the same weights"));
-        assertEquals(saved, (long) fx(() -> window.project().latestAnalysis(window.project().events(
-                window.project().clips().get(0).id()).get(0).id()).orElseThrow().id()));
+        assertEquals(saved, (long) fx(() -> window.session().project().analyses().latest(window.session().project().events().of(
+                window.session().project().clips().all().get(0).id()).get(0).id()).orElseThrow().id()));
 
         // the event's frames changed after its analysis: the saved numbers stay as they were, with a word why
         fx(() -> {
-            Project.Event e = window.project().events(window.project().clips().get(0).id()).get(0);
-            window.project().updateEvent(new Project.Event(e.id(), e.clipId(), 0, 8, 20, e.scheme(), e.label(),
-                    e.confidence(), e.notes(), e.annotator(), e.actionUnits()));
+            Event e = window.session().project().events().of(window.session().project().clips().all().get(0).id()).get(0);
+            window.session().project().events().update(new Event(e.id(), e.clipId(), 0, 8, 20, e.coder(), e.label(), e.scheme(), e.actionUnits(), e.confidence(), e.notes()));
             return null;
         });
         restart();
@@ -406,14 +407,14 @@ class GlimpseWindowTest {
         });
         robot.type(KeyCode.N);
         markEvent(robot, 20, 22, 25);
-        List<String> coders = fx(() -> window.project().events(window.project().clips().get(0).id()).stream()
-                .map(Project.Event::annotator).toList());
+        List<String> coders = fx(() -> window.session().project().events().of(window.session().project().clips().all().get(0).id()).stream()
+                .map(Event::coder).toList());
         assertEquals(List.of(System.getProperty("user.name"), "Dr. Okafor"), coders);
         assertEquals("Dr. Okafor", Files.readString(dir.resolve("annotator.txt")).strip());
         Path fresh = dir.resolve("fresh");
         dialogs.paths.push(Optional.of(fresh));
         fire("new-project");
-        assertEquals(dir.resolve("fresh.glimpse"), fx(() -> window.project().file()));
+        assertEquals(dir.resolve("fresh.glimpse"), fx(() -> window.session().project().file()));
         assertEquals(first, fx(() -> window.clipPath()));
         assertTrue(fx(() -> window.view().annotation().events().isEmpty()), "a new project starts empty");
         assertTrue(Files.exists(db), "the old project is untouched");

@@ -1,5 +1,6 @@
 package dev.glimpse.ui;
 
+import dev.glimpse.annotation.Event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,8 @@ import dev.glimpse.clip.ClipSource;
 import dev.glimpse.clip.FrameImage;
 import dev.glimpse.clip.VideoFileSource;
 import dev.glimpse.clip.VideoFileWriter;
+import dev.glimpse.session.AnalysisEngine;
+import dev.glimpse.session.ProjectSession;
 import dev.glimpse.store.Project;
 import dev.glimpse.testing.Barcode;
 import java.nio.file.Files;
@@ -33,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainViewTest {
     static Path dir;
     static Path video;
+    ProjectSession session;
     Project project;
     ViewerViewModel viewer;
     AnalysisViewModel analysis;
@@ -48,14 +52,14 @@ class MainViewTest {
                 w.write(Barcode.frame(n, 128, 96));
             }
         }
-        project = Project.open(dir.resolve("study.glimpse"));
-        ClipSource clip = VideoFileSource.open(video, null, 64L << 20);
-        long clipId = GlimpseApp.register(project, clip);
-        viewer = new ViewerViewModel(clip, Platform::runLater);
+        session = ProjectSession.open(dir.resolve("study.glimpse"));
+        project = session.project();
+        ProjectSession.OpenedClip clip = session.openClip(video);
+        viewer = new ViewerViewModel(clip.source(), Platform::runLater);
         Path weights = dev.glimpse.testing.TinyWeights.write(dir.resolve("weights"), "tiny", 4);
         engine = new AnalysisEngine(weights.toString(), "cpu");
-        analysis = new AnalysisViewModel(project, video, engine, Platform::runLater);
-        view = new MainView(viewer, new AnnotationViewModel(project, clipId, "tester"), analysis);
+        analysis = new AnalysisViewModel(session.analysing(video, engine), Platform::runLater);
+        view = new MainView(viewer, new AnnotationViewModel(session.coding(clip.clip(), "tester")), analysis);
         stage.setScene(new Scene(view, 1000, 700));
         stage.show();
         view.requestFocus();
@@ -66,7 +70,7 @@ class MainViewTest {
         analysis.close();
         engine.close();
         viewer.close();
-        project.close();
+        session.close();
     }
 
     /** The number carried by the frame on screen. */
@@ -110,7 +114,7 @@ class MainViewTest {
         robot.clickOn("#analyse");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> analysis.resultProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        var stored = project.latestAnalysis(project.events(project.clips().get(0).id()).get(0).id()).orElseThrow();
+        var stored = project.analyses().latest(project.events().of(project.clips().all().get(0).id()).get(0).id()).orElseThrow();
         assertEquals(analysis.resultProperty().get().weights().sha256(), stored.weightsSha256());
         assertEquals(7, analysis.resultProperty().get().nodes().size());
         assertTrue(robot.lookup("#verdict").queryAs(Label.class).getText().contains("untrained"));
@@ -179,25 +183,25 @@ class MainViewTest {
         assertTrue(robot.lookup("#message").queryAs(Label.class).getText().startsWith("saved"));
 
         // the event is in the database file, committed: a second reader sees it
-        List<Project.Event> saved = project.events(project.clips().get(0).id());
+        List<Event> saved = project.events().of(project.clips().all().get(0).id());
         assertEquals(1, saved.size());
         assertEquals(3, saved.get(0).onset());
         assertEquals(7, saved.get(0).apex());
         assertEquals(12, saved.get(0).offset());
-        assertEquals("tester", saved.get(0).annotator());
+        assertEquals("tester", saved.get(0).coder());
 
         // move the apex, undo it, redo it
         robot.type(KeyCode.LEFT, KeyCode.LEFT); // frame 10
         waitForFrame(10);
         robot.type(KeyCode.A);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(10, project.events(project.clips().get(0).id()).get(0).apex());
+        assertEquals(10, project.events().of(project.clips().all().get(0).id()).get(0).apex());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(7, project.events(project.clips().get(0).id()).get(0).apex());
+        assertEquals(7, project.events().of(project.clips().all().get(0).id()).get(0).apex());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(10, project.events(project.clips().get(0).id()).get(0).apex());
+        assertEquals(10, project.events().of(project.clips().all().get(0).id()).get(0).apex());
 
         // an invalid mark is refused and nothing changes: apex after offset
         robot.type(KeyCode.END);
@@ -205,7 +209,7 @@ class MainViewTest {
         robot.type(KeyCode.A);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#message").queryAs(Label.class).getText().startsWith("not saved"));
-        assertEquals(10, project.events(project.clips().get(0).id()).get(0).apex());
+        assertEquals(10, project.events().of(project.clips().all().get(0).id()).get(0).apex());
     }
 
     @Test

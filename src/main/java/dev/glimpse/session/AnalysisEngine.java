@@ -1,4 +1,4 @@
-package dev.glimpse.ui;
+package dev.glimpse.session;
 
 import dev.glimpse.analysis.Analyzer;
 import dev.glimpse.analysis.Weights;
@@ -40,17 +40,17 @@ public final class AnalysisEngine implements AutoCloseable {
     }
 
     /** The loaded analyzer; null while it loads or when it could not be loaded (see {@link #status()}). */
-    Analyzer analyzer() {
+    public Analyzer analyzer() {
         return analyzer;
     }
 
     /** What the engine is: its device and weights, that it is still loading, or why it is unavailable. */
-    String status() {
+    public String status() {
         return status;
     }
 
     /** Runs {@code work} on the engine's thread, after everything asked for before it. */
-    Future<?> submit(Runnable work) {
+    public Future<?> submit(Runnable work) {
         return worker.submit(work);
     }
 

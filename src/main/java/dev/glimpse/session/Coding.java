@@ -1,0 +1,254 @@
+package dev.glimpse.session;
+
+import dev.glimpse.annotation.ActionUnit;
+import dev.glimpse.annotation.ActionUnits;
+import dev.glimpse.annotation.Event;
+import dev.glimpse.annotation.Intervals;
+import dev.glimpse.store.Project;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Coding the events of one clip, the use case behind the window's O/A/F/N keys: marks set the onset, apex and
+ * offset of the event being coded; once onset &lt; apex &lt;= offset holds, the event is saved to the project
+ * (committed before it is reported saved) and later marks edit it. Every saved change can be undone and redone,
+ * each undo and redo itself a committed change, and each says what it changed. Each call returns the message a
+ * person should see.
+ */
+public final class Coding {
+    private final Project project;
+    private final long clipId;
+    private String coder;
+    private List<Event> events;
+    private Event current;
+    private Integer onset;
+    private Integer apex;
+    private Integer offset;
+    private final Deque<Edit> undo = new ArrayDeque<>();
+    private final Deque<Edit> redo = new ArrayDeque<>();
+
+    /** A saved change: the event before (null: it did not exist) and after (null: deleted), and what it was. */
+    private record Edit(Event before, Event after, String what) {}
+
+    /** The marks of an event. */
+    public enum Mark { ONSET, APEX, OFFSET }
+
+    public Coding(Project project, long clipId, String coder) throws IOException {
+        this.project = project;
+        this.clipId = clipId;
+        this.coder = coder;
+        this.events = project.events().of(clipId);
+    }
+
+    /** The clip's saved events, in time order. */
+    public List<Event> events() {
+        return events;
+    }
+
+    /** The event being coded, or null (a new one, not saved yet). */
+    public Event current() {
+        return current;
+    }
+
+    public long clipId() {
+        return clipId;
+    }
+
+    /** Who codes from now on: new events carry this name (events already coded keep theirs). */
+    public void setCoder(String name) {
+        coder = name;
+    }
+
+    public String newEvent() {
+        current = null;
+        onset = null;
+        apex = null;
+        offset = null;
+        return "new event: mark onset (O), apex (A) and offset (F)";
+    }
+
+    /** Marks {@code frame} (a clip frame number) as the current event's onset, apex or offset. */
+    public String mark(Mark which, int frame) throws IOException {
+        switch (which) {
+            case ONSET -> onset = frame;
+            case APEX -> apex = frame;
+            case OFFSET -> offset = frame;
+            default -> throw new IllegalArgumentException(which.toString());
+        }
+        String what = which.name().toLowerCase(java.util.Locale.ROOT);
+        if (onset == null || apex == null || offset == null) {
+            return what + " marked; still to mark: " + missing();
+        }
+        String problem = Intervals.problem(onset, apex, offset);
+        if (problem != null) {
+            return "not saved: " + problem;
+        }
+        Event before = current;
+        Event wanted = before == null
+                ? new Event(0, clipId, onset, apex, offset, coder, null, null, List.of(), null, "")
+                : before.withFrames(onset, apex, offset);
+        if (before != null && before.equals(wanted)) {
+            return what + " unchanged";
+        }
+        String change = before == null ? "event " + wanted.frames() + " added"
+                : what + " of event " + before.frames() + " moved from " + frameOf(before, which) + " to " + frame;
+        apply(before, wanted, change);
+        return "saved: " + change;
+    }
+
+    /**
+     * Codes the current event: an emotion label from a class scheme, a confidence (0-1, or null) and notes;
+     * saved and undoable like any other change.
+     */
+    public String code(String scheme, String label, Double confidence, String notes) throws IOException {
+        if (current == null) {
+            return "mark an event first (O, A, F)";
+        }
+        Event wanted;
+        try {
+            wanted = new Event(current.id(), clipId, current.onset(), current.apex(), current.offset(), current.coder(),
+                    label, scheme, current.actionUnits(), confidence, notes);
+        } catch (IllegalArgumentException e) {
+            return "not saved: " + e.getMessage();
+        }
+        if (wanted.equals(current)) {
+            return "unchanged";
+        }
+        String change = "coding of event " + current.frames() + (Objects.equals(label, current.label()) ? ""
+                : " (label " + (current.label() == null ? "none" : current.label()) + " -> " + (label == null ? "none" : label) + ")");
+        apply(current, wanted, change);
+        return "saved: " + (label == null ? "no label" : label);
+    }
+
+    /**
+     * Codes the current event's FACS action units from text as annotators write them ({@link ActionUnits}):
+     * saved and undoable; text that does not parse is refused with the reason.
+     */
+    public String codeActionUnits(String text) throws IOException {
+        if (current == null) {
+            return "mark an event first (O, A, F)";
+        }
+        List<ActionUnit> units;
+        try {
+            units = ActionUnits.parse(text);
+        } catch (IllegalArgumentException e) {
+            return "not saved: " + e.getMessage();
+        }
+        if (units.equals(current.actionUnits())) {
+            return "action units unchanged";
+        }
+        String formatted = units.isEmpty() ? "none" : ActionUnits.format(units);
+        apply(current, current.withActionUnits(units), "action units of event " + current.frames() + " set to " + formatted);
+        return "saved: action units " + formatted;
+    }
+
+    /** Deletes {@code e} (undoable). */
+    public String delete(Event e) throws IOException {
+        if (e == null || e.id() == 0) {
+            return "no saved event to delete";
+        }
+        apply(e, null, "event " + e.frames() + " deleted");
+        newEvent();
+        return "deleted event " + e.frames() + " (Ctrl+Z brings it back)";
+    }
+
+    /** Makes {@code e} the event being coded (clicking it on the timeline or in the list). */
+    public String select(Event e) {
+        current = e;
+        onset = e.onset();
+        apex = e.apex();
+        offset = e.offset();
+        return "event " + e.frames();
+    }
+
+    /** The marks set so far for the current event (a half-marked event is not saved yet): null where not set. */
+    public Integer[] marks() {
+        return new Integer[] {onset, apex, offset};
+    }
+
+    public boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    public boolean canRedo() {
+        return !redo.isEmpty();
+    }
+
+    public String undo() throws IOException {
+        if (undo.isEmpty()) {
+            return "nothing to undo";
+        }
+        Edit e = undo.pop();
+        Event now = save(e.after(), e.before()); // before == null: the edit created it, so undo deletes it
+        redo.push(new Edit(now, e.after(), e.what()));
+        if (now != null) {
+            select(now);
+        } else {
+            newEvent();
+        }
+        return "undone: " + e.what();
+    }
+
+    public String redo() throws IOException {
+        if (redo.isEmpty()) {
+            return "nothing to redo";
+        }
+        Edit e = redo.pop();
+        Event now = save(e.before(), e.after());
+        undo.push(new Edit(e.before(), now, e.what()));
+        if (now != null) {
+            select(now);
+        } else {
+            newEvent();
+        }
+        return "redone: " + e.what();
+    }
+
+    private void apply(Event before, Event wanted, String what) throws IOException {
+        Event saved = save(before, wanted);
+        undo.push(new Edit(before, saved, what));
+        redo.clear();
+    }
+
+    /** Writes {@code wanted} (over {@code before}, or new, or deletes when null); the list follows only after the commit. */
+    private Event save(Event before, Event wanted) throws IOException {
+        Event saved;
+        if (wanted == null) {
+            project.events().delete(before.id());
+            saved = null;
+        } else if (before == null || events.stream().noneMatch(e -> e.id() == before.id())) {
+            saved = project.events().add(wanted);
+        } else {
+            project.events().update(wanted);
+            saved = wanted;
+        }
+        events = project.events().of(clipId);
+        current = saved;
+        return saved;
+    }
+
+    private String missing() {
+        StringBuilder b = new StringBuilder();
+        if (onset == null) {
+            b.append("onset (O) ");
+        }
+        if (apex == null) {
+            b.append("apex (A) ");
+        }
+        if (offset == null) {
+            b.append("offset (F)");
+        }
+        return b.toString().trim();
+    }
+
+    private static int frameOf(Event e, Mark which) {
+        return switch (which) {
+            case ONSET -> e.onset();
+            case APEX -> e.apex();
+            case OFFSET -> e.offset();
+        };
+    }
+}

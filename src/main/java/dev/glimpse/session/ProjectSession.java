@@ -1,0 +1,219 @@
+package dev.glimpse.session;
+
+import dev.glimpse.annotation.Clip;
+import dev.glimpse.clip.ClipSource;
+import dev.glimpse.clip.ClipSources;
+import dev.glimpse.store.EventExchange;
+import dev.glimpse.store.Project;
+import dev.glimpse.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open project and the use cases the window and the command line share on it: open it and find its last
+ * clip (relinking a moved clip by its checksum, after asking), open a clip into it (found by path, by checksum
+ * when it moved, else added; its checksum computed in the background), code a clip's events, exchange events
+ * with CSV and coding sheets. No JavaFX: everything here is tested without a window.
+ */
+public final class ProjectSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectSession.class);
+    private final Project project;
+    private final ExecutorService checksums = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "glimpse-checksum");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** What the session asks the person when the project's last clip is not where it was. */
+    public interface Relinking {
+        /** Where the clip is now, or empty not to open it (the person declined, or found nothing). */
+        Optional<Path> locate(Clip moved);
+
+        /** Tells the person why the file they chose was not taken. */
+        void refused(String header, String text);
+    }
+
+    /** A clip opened into the project: its frames and its row. */
+    public record OpenedClip(ClipSource source, Clip clip, Path path) {}
+
+    private ProjectSession(Project project) {
+        this.project = project;
+    }
+
+    /** Opens (or creates) the project at {@code file}, for writing. */
+    public static ProjectSession open(Path file) throws StoreException {
+        return new ProjectSession(Project.open(file));
+    }
+
+    public Path file() {
+        return project.file();
+    }
+
+    /** Whether {@code other} names this project's file (by any name: a link, another spelling). */
+    public boolean isFile(Path other) {
+        try {
+            return project.file().equals(other.toAbsolutePath().normalize())
+                    || (Files.exists(other) && Files.isSameFile(project.file(), other));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The clip the project had open last, where it is now: its own path, or, when it has moved, the place the
+     * person points at, relinked only if its checksum is the project's. Empty when there is none to open.
+     */
+    public Optional<Path> lastClip(Relinking ask) throws Exception {
+        Optional<Clip> last = project.clips().lastOpened();
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        Clip c = last.get();
+        Path path = Path.of(c.path());
+        if (Files.exists(path)) {
+            return Optional.of(path);
+        }
+        Optional<Path> found = ask.locate(c);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (c.sha256().isEmpty()) {
+            ask.refused("Cannot check the clip", "The project has no checksum for " + c.path() + " (it was closed"
+                    + " before the checksum was computed), so it cannot tell whether " + found.get()
+                    + " is the same clip; open it with File > Open video to add it.");
+            return Optional.empty();
+        }
+        String sha = sha256(found.get());
+        if (!sha.equalsIgnoreCase(c.sha256())) {
+            ask.refused("Not the same clip", found.get() + " is not the clip the project knows as " + c.path()
+                    + " (its checksum differs), so the project was not relinked to it.");
+            return Optional.empty();
+        }
+        project.clips().relink(c.id(), found.get().toAbsolutePath().toString());
+        return found;
+    }
+
+    /**
+     * Opens {@code path} and records it in the project as the clip opened last: the project's row for it, found
+     * by path, or by checksum if the file moved (hashing only when a clip of the same size has gone missing),
+     * else a new row whose checksum is computed in the background. The caller closes the source.
+     */
+    public OpenedClip openClip(Path path) throws Exception {
+        ClipSource source = ClipSources.open(path);
+        try {
+            Clip clip = register(source);
+            project.clips().markOpened(clip.id());
+            if (clip.sha256().isEmpty()) {
+                completeChecksum(clip.id(), path);
+            }
+            return new OpenedClip(source, clip, path);
+        } catch (Exception | Error e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private Clip register(ClipSource source) throws Exception {
+        String path = source.path().toAbsolutePath().toString();
+        List<Clip> known = project.clips().all();
+        for (Clip c : known) {
+            if (c.path().equals(path)) {
+                return c;
+            }
+        }
+        long size = Files.isRegularFile(source.path()) ? Files.size(source.path()) : 0;
+        String sha = "";
+        if (known.stream().anyMatch(c -> c.sizeBytes() == size && !Files.exists(Path.of(c.path())))) {
+            sha = sha256(source.path());
+            for (Clip c : known) {
+                if (c.sha256().equalsIgnoreCase(sha)) {
+                    project.clips().relink(c.id(), path);
+                    return project.clips().byId(c.id()).orElseThrow();
+                }
+            }
+        }
+        return project.clips().add(path, size, sha, source.fps(), source.frameCount(), source.width(), source.height());
+    }
+
+    /** Computes a newly added clip's checksum in the background (it is what relinks the clip if it moves). */
+    private Future<?> completeChecksum(long clipId, Path path) {
+        return checksums.submit(() -> {
+            try {
+                project.clips().setSha256(clipId, sha256(path));
+            } catch (Exception e) {
+                // the project was closed meanwhile, or the file went: computed again next time it opens
+                LOG.warn("checksum of {} not recorded: {}", path, e.getMessage());
+            }
+        });
+    }
+
+    /** Waits for the checksums under way (tests, and closing). */
+    public void awaitChecksums() throws Exception {
+        checksums.submit(() -> { }).get();
+    }
+
+    /** Coding the events of {@code clip} as {@code coder}. */
+    public Coding coding(Clip clip, String coder) throws IOException {
+        return new Coding(project, clip.id(), coder);
+    }
+
+    /** Analysing events of {@code clip} with the window's engine, saving each analysis with its event. */
+    public Analysing analysing(Path clipPath, AnalysisEngine engine) {
+        return new Analysing(project, clipPath, engine);
+    }
+
+    /** Adds a coding sheet's events to the project's clips; returns the rows it could not place, with the reason. */
+    public List<String> importSheet(Path sheet, String coder) throws IOException {
+        return EventExchange.importCodingSheet(project, sheet, coder);
+    }
+
+    public int exportCsv(Path out) throws IOException {
+        return EventExchange.exportCsv(project, out);
+    }
+
+    public int exportSheet(Path out) throws IOException {
+        return EventExchange.exportCodingSheet(project, out);
+    }
+
+    /** The project underneath, for the command line and tests (the window goes through this session). */
+    public Project project() {
+        return project;
+    }
+
+    /** SHA-256 of a video file, or of a frame folder's file names and sizes. */
+    public static String sha256(Path path) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        if (Files.isDirectory(path)) {
+            try (var files = Files.list(path)) {
+                for (Path p : files.sorted().toList()) {
+                    md.update((p.getFileName() + ":" + Files.size(p) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        } else {
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] buf = new byte[1 << 20];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, n);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    @Override
+    public void close() throws StoreException {
+        checksums.shutdownNow();
+        project.close();
+    }
+}
