@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import dev.glimpse.clip.ClipSource;
 import dev.glimpse.clip.CropBox;
 import dev.glimpse.clip.PreparedClip;
+import dev.glimpse.model.ClipInput;
+import dev.glimpse.model.EdgeMask;
 import dev.glimpse.model.AtmGcn;
 import dev.glimpse.model.AtmGcnConfig;
 import java.io.IOException;
@@ -19,8 +21,6 @@ import java.util.concurrent.CancellationException;
  */
 public final class Analyzer implements AutoCloseable {
     /** ImageNet statistics (spec section 1). */
-    static final float[] MEAN = {0.485f, 0.456f, 0.406f};
-    static final float[] STD = {0.229f, 0.224f, 0.225f};
 
     /** Reports how far an analysis has come (0..1) and what it is doing. */
     @FunctionalInterface
@@ -99,14 +99,14 @@ public final class Analyzer implements AutoCloseable {
                     progress.update(0.8 * done / total, "reading frame " + frame);
                 });
         float[] input = new float[config.frames() * 3 * s * s];
-        normalise(prepared.pixels(), s, config.frames(), input);
+        ClipInput.normalise(prepared.pixels(), 0, s, config.frames(), input, 0);
         checkCancelled();
         progress.update(0.8, "running ATM-GCN on " + deviceName());
         NetworkRunner.Outputs out = runner.run(input, 1, prepared.apexPosition());
         progress.update(1.0, "done");
 
         int n = config.nodes();
-        int g = prepared.apexPosition() - 2;
+        int g = EdgeMask.globalNodeOf(prepared.apexPosition());
         List<Analysis.Node> nodes = new ArrayList<>();
         List<Analysis.AttentionMap> maps = new ArrayList<>();
         int a = config.attentionSize();
@@ -148,25 +148,6 @@ public final class Analyzer implements AutoCloseable {
             input[k] = (k % 97) / 97f - 0.5f; // not constant: some kernels take shortcuts on zeros
         }
         runner.run(input, 1, config.frames() / 2 + 1);
-    }
-
-    /** L frames of RGB bytes to [0, 1], then ImageNet mean/std, channel-first (L x 3 x S x S). */
-    public static void normalise(byte[] pixels, int size, int frames, float[] into) {
-        normalise(pixels, 0, size, frames, into, 0);
-    }
-
-    /** As {@link #normalise(byte[], int, int, float[])}, from and to given offsets (one clip of a batch). */
-    public static void normalise(byte[] pixels, int from, int size, int frames, float[] into, int to) {
-        int plane = size * size;
-        for (int f = 0; f < frames; f++) {
-            int src = from + f * plane * 3;
-            int dst = to + f * plane * 3;
-            for (int p = 0; p < plane; p++) {
-                for (int ch = 0; ch < 3; ch++) {
-                    into[dst + ch * plane + p] = ((pixels[src + p * 3 + ch] & 0xff) / 255f - MEAN[ch]) / STD[ch];
-                }
-            }
-        }
     }
 
     private static void checkCancelled() {

@@ -9,12 +9,15 @@ import dev.glimpse.model.AtmGcn;
 import dev.glimpse.model.AtmGcnConfig;
 import java.util.Arrays;
 
-/** One inference pass of the network on prepared clips, in a sub-manager closed before it returns. */
-final class NetworkRunner {
+/**
+ * One inference pass of the network on prepared clips, in a sub-manager closed before it returns: the one place the
+ * analyser and training's evaluation call the network for a reading.
+ */
+public final class NetworkRunner {
     private final AtmGcn network;
     private final NDManager manager;
 
-    NetworkRunner(AtmGcn network, NDManager manager) {
+    public NetworkRunner(AtmGcn network, NDManager manager) {
         this.network = network;
         this.manager = manager;
     }
@@ -31,13 +34,23 @@ final class NetworkRunner {
      * @param apexPosition the apex's position a (1-based) in every clip
      */
     Outputs run(float[] input, int batch, int apexPosition) {
+        int[] apex = new int[batch];
+        Arrays.fill(apex, apexPosition);
+        return run(input, apex);
+    }
+
+    /** Class probabilities, B x classes, for clips each with its own apex position (evaluation, batches). */
+    public float[] probabilities(float[] input, int[] apexPositions) {
+        return run(input, apexPositions).probabilities();
+    }
+
+    private Outputs run(float[] input, int[] apex) {
         AtmGcnConfig c = network.config();
         int s = c.imageSize();
+        int batch = apex.length;
         DjlRuntime.noGradOnThisThread();
         try (NDManager sub = manager.newSubManager()) {
             NDArray frames = sub.create(input, new Shape(batch, c.frames(), 3, s, s));
-            int[] apex = new int[batch];
-            Arrays.fill(apex, apexPosition);
             NDList out = network.forward(new ParameterStore(sub, false), new NDList(frames, sub.create(apex)), false);
             float[] probabilities = out.get(AtmGcn.LOGITS).softmax(-1).toFloatArray();
             float[] importance = out.get(AtmGcn.IMPORTANCE).toFloatArray();

@@ -1,5 +1,6 @@
 package dev.glimpse.dataset;
 
+import dev.glimpse.annotation.Intervals;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +54,7 @@ record Annotation(int onset, int apex, int offset, List<String> notes) {
             onset = newOnset;
             offset = newOffset;
         }
-        if (offset <= onset) {
+        if (Intervals.problemAllowingApexAtOnset(onset, apex, offset) != null) { // the program's rule, repairs done
             throw new Refused("offset " + offset + " does not come after onset " + onset);
         }
         if (apex.equals(onset)) {

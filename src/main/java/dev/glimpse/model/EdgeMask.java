@@ -33,7 +33,7 @@ public final class EdgeMask {
             throw new IllegalArgumentException("window must be at least 1, got " + window);
         }
         int n = frames - 1;
-        int g = apexFrame - 2;
+        int g = globalNodeOf(apexFrame);
         boolean[] e = new boolean[n * n];
         for (int i = 0; i < n; i++) {
             // eq. 3: temporal neighbours within w, self loop included
@@ -52,6 +52,14 @@ public final class EdgeMask {
     }
 
     /** Node index (0-based) of the Global Motion Node. */
+    /**
+     * The Global Motion Node for the apex at position {@code apexPosition} (1-based) among the L frames: node i
+     * pairs frame i + 1 with the onset (frame 0), so the apex's pair is node a - 2 (0-based).
+     */
+    public static int globalNodeOf(int apexPosition) {
+        return apexPosition - 2;
+    }
+
     public int globalNode() {
         return globalNode;
     }

@@ -1,6 +1,6 @@
 package dev.glimpse.training;
 
-import dev.glimpse.analysis.Analyzer;
+import dev.glimpse.model.ClipInput;
 import java.util.Random;
 
 /**
@@ -20,7 +20,7 @@ final class Augmentation {
         double brightness = jitter ? 0.8 + 0.4 * random.nextDouble() : 1;
         double contrast = jitter ? 0.8 + 0.4 * random.nextDouble() : 1;
         float[] plain = new float[frames * 3 * size * size];
-        Analyzer.normalise(pixels, 0, size, frames, plain, 0);
+        ClipInput.normalise(pixels, 0, size, frames, plain, 0);
         int plane = size * size;
         float[] zero = new float[3]; // padding: 0 after normalisation, the mean colour
         for (int f = 0; f < frames; f++) {

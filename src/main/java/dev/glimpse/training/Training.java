@@ -10,7 +10,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import dev.glimpse.analysis.Analyzer;
+import dev.glimpse.analysis.NetworkRunner;
+import dev.glimpse.model.ClipInput;
 import dev.glimpse.analysis.DjlRuntime;
 import dev.glimpse.clip.PreparedClip;
 import dev.glimpse.dataset.Sample;
@@ -204,7 +205,7 @@ public final class Training {
         AtmGcnConfig c = net.config();
         int s = c.imageSize();
         int perClip = c.frames() * 3 * s * s;
-        DjlRuntime.noGradOnThisThread();
+        NetworkRunner runner = new NetworkRunner(net, manager);
         float[][] out = new float[clips.size()][];
         for (int from = 0; from < clips.size(); from += batchSize) {
             int n = Math.min(batchSize, clips.size() - from);
@@ -212,13 +213,11 @@ public final class Training {
             int[] apex = new int[n];
             for (int b = 0; b < n; b++) {
                 PreparedClip clip = clips.get(from + b);
-                Analyzer.normalise(clip.pixels(), 0, s, c.frames(), input, b * perClip);
+                ClipInput.normalise(clip.pixels(), 0, s, c.frames(), input, b * perClip);
                 apex[b] = clip.apexPosition();
             }
-            try (NDManager sub = manager.newSubManager()) {
-                NDList result = net.forward(new ParameterStore(sub, false),
-                        new NDList(sub.create(input, new Shape(n, c.frames(), 3, s, s)), sub.create(apex)), false);
-                float[] p = result.get(AtmGcn.LOGITS).softmax(-1).toFloatArray();
+            {
+                float[] p = runner.probabilities(input, apex);
                 for (int b = 0; b < n; b++) {
                     out[from + b] = new float[c.classes()];
                     System.arraycopy(p, b * c.classes(), out[from + b], 0, c.classes());

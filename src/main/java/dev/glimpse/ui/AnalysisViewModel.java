@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.glimpse.clip.FrameImage;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import javafx.beans.property.BooleanProperty;
@@ -101,12 +100,11 @@ public final class AnalysisViewModel implements AutoCloseable {
         shownEvent = event.id();
         long clicked = System.nanoTime();
         message.set("analysing event " + event.onset() + "-" + event.apex() + "-" + event.offset());
-        job = engine.submit(() -> {
-            try {
-                Analysis analysis = analysing.analyseAndSave(event, (f, text) -> uiThread.execute(() -> progress.set(f)));
-                uiThread.execute(() -> {
+        job = BackgroundTask.of(progressTo -> analysing.analyseAndSave(event, (f, text) -> progressTo.accept(f)))
+                .onProgress(progress::set)
+                .onSuccess(analysis -> {
                     if (shownEvent != event.id()) {
-                        message.set("analysis of event " + event.onset() + "-" + event.offset() + " saved");
+                        message.set("analysis of event " + event.frames() + " saved");
                         return; // the user has moved to another event meanwhile
                     }
                     result.set(analysis);
@@ -116,15 +114,11 @@ public final class AnalysisViewModel implements AutoCloseable {
                     // what docs/benchmarks.md reports as the time from the click to the result on screen
                     LOG.info("analysis shown {} ms after the click (network {} ms on {})", shown, analysis.millis(),
                             analysis.device());
-                });
-            } catch (CancellationException e) {
-                uiThread.execute(() -> message.set("analysis cancelled"));
-            } catch (Exception | Error e) { // an Error too (out of memory): the person is told, the button comes back
-                uiThread.execute(() -> message.set("analysis failed: " + e.getMessage()));
-            } finally {
-                uiThread.execute(() -> running.set(false));
-            }
-        });
+                })
+                .onCancelled(e -> message.set("analysis cancelled"))
+                .onFailure(e -> message.set("analysis failed: " + BackgroundTask.message(e)))
+                .onFinished(() -> running.set(false))
+                .runOn(engine::submit, uiThread);
     }
 
     /**
@@ -155,17 +149,15 @@ public final class AnalysisViewModel implements AutoCloseable {
 
     /** The saved analysis's heatmaps and graph, computed again with the same weights (nothing is saved). */
     private void restore(Event event, SavedAnalysis saved, String text) {
-        engine.submit(() -> {
-            if (shownEvent != event.id()) {
-                return;
-            }
-            try {
-                Analysing.Recomputed again = analysing.recompute(event, saved);
-                if (again.outcome() == Analysing.Restored.OTHER_WEIGHTS) {
-                    return; // other weights now: the saved numbers stand alone, and "Analyse event" runs the new ones
-                }
-                uiThread.execute(() -> {
-                    if (shownEvent != event.id() || result.get() == null || !result.get().nodes().isEmpty()) {
+        if (shownEvent != event.id()) {
+            return;
+        }
+        // skipped when the person has moved on by the time the engine gets to it
+        BackgroundTask.of(ignored -> shownEvent == event.id() ? analysing.recompute(event, saved) : null)
+                .onSuccess(again -> {
+                    // other weights now: the saved numbers stand alone, and "Analyse event" runs the new ones
+                    if (again == null || again.outcome() == Analysing.Restored.OTHER_WEIGHTS || shownEvent != event.id()
+                            || result.get() == null || !result.get().nodes().isEmpty()) {
                         return;
                     }
                     if (again.outcome() == Analysing.Restored.SAME) {
@@ -174,11 +166,9 @@ public final class AnalysisViewModel implements AutoCloseable {
                     } else {
                         message.set(text + "; the event has changed since: Analyse event for a new analysis");
                     }
-                });
-            } catch (Exception e) {
-                // the saved numbers are shown already; the message still offers "Analyse event"
-            }
-        });
+                })
+                // a failure leaves the saved numbers shown, and the message still offers "Analyse event"
+                .runOn(engine::submit, uiThread);
     }
 
     public void cancel() {

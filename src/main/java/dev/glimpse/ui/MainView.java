@@ -6,8 +6,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -20,13 +18,11 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.util.Duration;
 
 /**
@@ -58,9 +54,7 @@ public final class MainView extends BorderPane {
     private final Label position = new Label();
     private final Label message = new Label();
     private final TextField goTo = new TextField();
-    private final Canvas timeline = new Canvas(800, 48);
-    private final TimelineScale scale;
-    private int scrubTarget = -1;
+    private final TimelineView timeline;
     private final ComboBox<Double> rate = new ComboBox<>();
     private final Timeline player = new Timeline();
     private WritableImage buffer;
@@ -111,29 +105,7 @@ public final class MainView extends BorderPane {
                 annotation.messageProperty().set(err);
             }
         });
-        scale = new TimelineScale(viewer.clip().frameCount());
-        viewer.indexProperty().addListener((obs, old, now) -> {
-            scale.follow(now.intValue());
-            drawTimeline();
-        });
-        annotation.currentProperty().addListener((obs, old, now) -> drawTimeline());
-        annotation.events().addListener((javafx.collections.ListChangeListener<Event>) c -> drawTimeline());
-        timeline.setId("timeline");
-        timeline.setOnMouseClicked(e -> {
-            if (e.isStillSincePress()) {
-                onTimelineClick(e.getX());
-            }
-        });
-        timeline.setOnMouseDragged(e -> scrub(e.getX()));
-        timeline.setOnMouseReleased(e -> {
-            if (scrubTarget >= 0) {
-                viewer.indexProperty().set(scrubTarget); // the exact frame where the user let go
-                scrubTarget = -1;
-            }
-        });
-        timeline.setOnScroll(this::onTimelineScroll);
-        timeline.widthProperty().bind(widthProperty().subtract(20));
-        timeline.widthProperty().addListener((obs, o, n) -> drawTimeline());
+        timeline = new TimelineView(viewer, annotation);
 
         ListView<Event> list = new ListView<>(annotation.events());
         list.setId("events");
@@ -240,7 +212,6 @@ public final class MainView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         player.setCycleCount(Timeline.INDEFINITE);
         show(viewer.frameProperty().get());
-        drawTimeline();
     }
 
     private void onKey(KeyEvent e) {
@@ -278,8 +249,8 @@ public final class MainView extends BorderPane {
                     goTo.requestFocus();
                 }
                 case F1 -> help();
-                case EQUALS, ADD, PLUS -> zoomTimeline(2);
-                case MINUS, SUBTRACT -> zoomTimeline(0.5);
+                case EQUALS, ADD, PLUS -> timeline.zoom(2);
+                case MINUS, SUBTRACT -> timeline.zoom(0.5);
                 case ESCAPE -> requestFocus(); // out of a text field, back to the keys
                 case ENTER -> {
                     if (!e.isShortcutDown()) {
@@ -302,9 +273,9 @@ public final class MainView extends BorderPane {
             player.stop();
             return;
         }
-        double fps = viewer.clip().fps() * rate.getValue();
+        double fps = viewer.fps() * rate.getValue();
         player.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1 / fps), ev -> {
-            if (viewer.index() >= viewer.clip().frameCount() - 1) {
+            if (viewer.index() >= viewer.frameCount() - 1) {
                 player.stop();
             } else {
                 viewer.step(1);
@@ -353,103 +324,4 @@ public final class MainView extends BorderPane {
         return buffer;
     }
 
-    private void drawTimeline() {
-        GraphicsContext g = timeline.getGraphicsContext2D();
-        double w = timeline.getWidth();
-        double h = timeline.getHeight();
-        double cell = scale.cell(w);
-        int first = scale.first();
-        int last = Math.min(viewer.clip().frameCount(), first + scale.visible()) - 1;
-        g.setFill(Color.web("#f2f2f2"));
-        g.fillRect(0, 0, w, h);
-        for (Event e : annotation.events()) {
-            int on = viewer.clip().indexOf(e.onset());
-            int off = viewer.clip().indexOf(e.offset());
-            if (off < first || on > last) {
-                continue;
-            }
-            double x0 = scale.x(on, w);
-            g.setFill(e == annotation.currentProperty().get() ? Color.web("#4f86c6") : Color.web("#7aa6d8"));
-            g.fillRect(x0, 6, Math.max(2, scale.x(off + 1, w) - x0), h - 22);
-            g.setFill(Color.web("#d8572a"));
-            g.fillRect(scale.x(viewer.clip().indexOf(e.apex()), w) + Math.max(0, cell / 2 - 1), 4, 2, h - 18);
-        }
-        // frame ticks once frames are wide enough to see, and numbers at a round step at least 60 px apart
-        g.setStroke(Color.web("#b0b0b0"));
-        g.setLineWidth(1);
-        if (cell >= 4) {
-            for (int i = first; i <= last; i++) {
-                double x = Math.floor(scale.x(i, w)) + 0.5;
-                g.strokeLine(x, h - 16, x, h - 12);
-            }
-        }
-        int step = labelStep(cell);
-        g.setFill(Color.web("#404040"));
-        g.setFont(Font.font(10));
-        for (long k = ((long) first + step - 1) / step * step; k <= last; k += step) {
-            int i = (int) k;
-            double x = scale.x(i, w);
-            g.strokeLine(Math.floor(x) + 0.5, h - 16, Math.floor(x) + 0.5, h - 10);
-            g.fillText(String.valueOf(viewer.clip().frameNumber(i)), x + 2, h - 1);
-        }
-        // the playhead: the frame's whole cell when zoomed in, a line otherwise
-        g.setFill(Color.color(0, 0, 0, cell >= 4 ? 0.35 : 1));
-        g.fillRect(cell >= 4 ? scale.x(viewer.index(), w) : scale.x(viewer.index(), w) - 1, 0, Math.max(2, cell), h - 14);
-    }
-
-    /** The smallest round step (1, 2, 5, 10, 20, 50, ...) of frames that puts labels 60 px apart. */
-    static int labelStep(double cell) {
-        if (!(cell > 0)) {
-            return Integer.MAX_VALUE; // not laid out yet: no labels
-        }
-        for (int base = 1; base < 100_000_000; base *= 10) {
-            for (int m : new int[] {1, 2, 5}) {
-                if (base * m * cell >= 60) {
-                    return base * m;
-                }
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
-    private void onTimelineScroll(ScrollEvent e) {
-        double w = timeline.getWidth();
-        if (e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
-            double d = e.isShiftDown() ? e.getDeltaY() : e.getDeltaX();
-            scale.scroll((int) Math.round(-Math.signum(d) * Math.max(1, scale.visible() / 10)));
-        } else if (e.getDeltaY() != 0) {
-            scale.zoom(e.getDeltaY() > 0 ? 1.5 : 1 / 1.5, scale.index(e.getX(), w));
-        }
-        drawTimeline();
-        e.consume();
-    }
-
-    private void zoomTimeline(double factor) {
-        scale.zoom(factor, viewer.index());
-        drawTimeline();
-    }
-
-    /**
-     * Dragging along the timeline shows the keyframe at or before the frame under the mouse, which decodes
-     * at once even in long-GOP video, labelled with its own number; letting go shows the exact frame.
-     */
-    private void scrub(double x) {
-        int target = scale.index(Math.max(0, Math.min(timeline.getWidth() - 1, x)), timeline.getWidth());
-        scrubTarget = target;
-        int key = viewer.clip().keyframeAtOrBefore(target);
-        viewer.indexProperty().set(key >= scale.first() ? key : target);
-    }
-
-    private void onTimelineClick(double x) {
-        int index = scale.index(x, timeline.getWidth());
-        for (Event e : annotation.events()) {
-            if (index >= viewer.clip().indexOf(e.onset()) && index <= viewer.clip().indexOf(e.offset())
-                    && e != annotation.currentProperty().get()) {
-                annotation.select(e);
-                viewer.goToFrame(e.onset());
-                return;
-            }
-        }
-        viewer.indexProperty().set(index); // inside the current event, or outside any: that exact frame
-    }
 }

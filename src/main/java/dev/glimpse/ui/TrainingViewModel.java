@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -241,52 +240,42 @@ public final class TrainingViewModel implements AutoCloseable {
         progress.set(0);
         foldResults.clear();
         message.set("reading " + recipe.root() + "...");
-        worker.execute(() -> {
-            String done;
-            boolean complete = false;
-            Path trainedFolder = null;
-            try {
-                DatasetReport report = recipe.read();
-                if (report.used() == 0) {
-                    throw new IllegalArgumentException(recipe.root() + ": no usable clips under scheme " + recipe.scheme()
-                            + " (" + report.skipped().size() + " rows skipped)");
-                }
-                switch (run) {
-                    case CHECK -> done = summary(report);
-                    case TRAIN -> {
-                        WeightsManifest m = recipe.trainWeights(report, target, null, Map.of(), resuming, new Progress());
-                        trainedFolder = target;
-                        complete = true;
-                        done = "Wrote " + target + " (" + m.name() + ", " + m.status() + ").";
-                    }
-                    default -> {
-                        Recipe.Evaluation e = recipe.evaluate(report, target, resuming, null, new Progress());
-                        complete = e.metrics() != null;
-                        done = complete ? String.format(Locale.ROOT, "Evaluated, leave one subject out: %d folds, %s. Report: %s",
-                                e.folds(), e.summary(), target.resolve("metrics.json"))
-                                : e.finished() + " of " + e.folds() + " folds finished in " + target.resolve("folds") + ".";
-                    }
-                }
-            } catch (CancellationException e) {
-                done = "Stopped: " + e.getMessage() + " (tick \"resume\" and start again).";
-            } catch (Exception | OutOfMemoryError e) {
-                done = (run == Run.CHECK ? "Not read: " : run == Run.TRAIN ? "Not trained: " : "Not evaluated: ")
-                        + e.getMessage();
+        record Outcome(String text, boolean complete, Path trained) {}
+        BackgroundTask.<Outcome>of(ignored -> {
+            DatasetReport report = recipe.read();
+            if (report.used() == 0) {
+                throw new IllegalArgumentException(recipe.root() + ": no usable clips under scheme " + recipe.scheme()
+                        + " (" + report.skipped().size() + " rows skipped)");
             }
-            String text = done;
-            boolean finished = complete;
-            Path folder = trainedFolder;
-            uiThread.execute(() -> {
-                running.set(false);
-                message.set(text);
-                if (finished) {
-                    progress.set(1);
+            return switch (run) {
+                case CHECK -> new Outcome(summary(report), false, null);
+                case TRAIN -> {
+                    WeightsManifest m = recipe.trainWeights(report, target, null, Map.of(), resuming, new Progress());
+                    yield new Outcome("Wrote " + target + " (" + m.name() + ", " + m.status() + ").", true, target);
                 }
-                if (folder != null) {
-                    trained.set(folder);
+                default -> {
+                    Recipe.Evaluation e = recipe.evaluate(report, target, resuming, null, new Progress());
+                    boolean complete = e.metrics() != null;
+                    yield new Outcome(complete ? String.format(Locale.ROOT,
+                            "Evaluated, leave one subject out: %d folds, %s. Report: %s", e.folds(), e.summary(),
+                            target.resolve("metrics.json"))
+                            : e.finished() + " of " + e.folds() + " folds finished in " + target.resolve("folds") + ".",
+                            complete, null);
                 }
-            });
-        });
+            };
+        }).onSuccess(outcome -> {
+            message.set(outcome.text());
+            if (outcome.complete()) {
+                progress.set(1);
+            }
+            if (outcome.trained() != null) {
+                trained.set(outcome.trained());
+            }
+        }).onCancelled(e -> message.set("Stopped: " + e.getMessage() + " (tick \"resume\" and start again)."))
+          .onFailure(e -> message.set((run == Run.CHECK ? "Not read: " : run == Run.TRAIN ? "Not trained: " : "Not evaluated: ")
+                + BackgroundTask.message(e)))
+          .onFinished(() -> running.set(false))
+          .runOn(worker::submit, uiThread);
     }
 
     /** What a reader made of the dataset, as {@code glimpse dataset} reports it, with the first rows skipped and why. */

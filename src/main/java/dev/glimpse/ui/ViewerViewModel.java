@@ -39,8 +39,29 @@ public final class ViewerViewModel implements AutoCloseable {
         index.set(0);
     }
 
-    public ClipSource clip() {
-        return clip;
+    /** The clip's frame rate (frames a second). */
+    public double fps() {
+        return clip.fps();
+    }
+
+    /** Frames in the clip. */
+    public int frameCount() {
+        return clip.frameCount();
+    }
+
+    /** The index (0-based, presentation order) of the clip's frame numbered {@code number}. */
+    public int indexOf(int number) {
+        return clip.indexOf(number);
+    }
+
+    /** The clip's own number of the frame at {@code index}. */
+    public int numberAt(int index) {
+        return clip.frameNumber(index);
+    }
+
+    /** The keyframe at or before {@code index}: it decodes at once, even in long-GOP video. */
+    public int keyframeAtOrBefore(int index) {
+        return clip.keyframeAtOrBefore(index);
     }
 
     public IntegerProperty indexProperty() {

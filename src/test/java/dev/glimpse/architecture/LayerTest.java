@@ -36,7 +36,7 @@ class LayerTest {
     @ArchTest
     static final ArchRule storeSeesNoModelUiOrDjl = noClasses().that().resideInAPackage("dev.glimpse.store..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.model..", "dev.glimpse.ui..",
-                    "dev.glimpse.cli..", "ai.djl..").allowEmptyShould(true);
+                    "dev.glimpse.session..", "dev.glimpse.cli..", "ai.djl..").allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule uiSeesAnalysisRecordsNotDjlOrTheModel = noClasses().that().resideInAPackage("dev.glimpse.ui..")

@@ -1,0 +1,162 @@
+package dev.glimpse.ui;
+
+import dev.glimpse.annotation.Event;
+import javafx.collections.ListChangeListener;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/**
+ * The zoomable timeline under the frame: the clip's frames at the scale {@link TimelineScale} keeps, the events
+ * as spans with their apex marked, frame ticks and numbers, and the playhead. Painted at render time from the
+ * view-models (nothing of it is state of its own but the zoom); a click selects an event or shows that exact
+ * frame, a drag scrubs through keyframes and shows the exact frame where it is let go, the wheel zooms at the
+ * mouse and Shift+wheel (or a horizontal wheel) scrolls.
+ */
+final class TimelineView extends Pane {
+    private final ViewerViewModel viewer;
+    private final AnnotationViewModel annotation;
+    private final Canvas canvas = new Canvas(800, 48);
+    private final TimelineScale scale;
+    private int scrubTarget = -1;
+
+    TimelineView(ViewerViewModel viewer, AnnotationViewModel annotation) {
+        this.viewer = viewer;
+        this.annotation = annotation;
+        this.scale = new TimelineScale(viewer.frameCount());
+        canvas.setId("timeline");
+        getChildren().add(canvas);
+        setMinHeight(48);
+        setPrefHeight(48);
+        canvas.widthProperty().bind(widthProperty());
+        canvas.widthProperty().addListener((obs, o, n) -> draw());
+        viewer.indexProperty().addListener((obs, old, now) -> {
+            scale.follow(now.intValue());
+            draw();
+        });
+        annotation.currentProperty().addListener((obs, old, now) -> draw());
+        annotation.events().addListener((ListChangeListener<Event>) c -> draw());
+        canvas.setOnMouseClicked(e -> {
+            if (e.isStillSincePress()) {
+                click(e.getX());
+            }
+        });
+        canvas.setOnMouseDragged(e -> scrub(e.getX()));
+        canvas.setOnMouseReleased(e -> {
+            if (scrubTarget >= 0) {
+                viewer.indexProperty().set(scrubTarget); // the exact frame where the user let go
+                scrubTarget = -1;
+            }
+        });
+        canvas.setOnScroll(this::wheel);
+        draw();
+    }
+
+    /** Zooms in (factor above 1) or out around the playhead. */
+    void zoom(double factor) {
+        scale.zoom(factor, viewer.index());
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        double cell = scale.cell(w);
+        int first = scale.first();
+        int last = Math.min(viewer.frameCount(), first + scale.visible()) - 1;
+        g.setFill(Color.web("#f2f2f2"));
+        g.fillRect(0, 0, w, h);
+        for (Event e : annotation.events()) {
+            int on = viewer.indexOf(e.onset());
+            int off = viewer.indexOf(e.offset());
+            if (off < first || on > last) {
+                continue;
+            }
+            double x0 = scale.x(on, w);
+            g.setFill(e == annotation.currentProperty().get() ? Color.web("#4f86c6") : Color.web("#7aa6d8"));
+            g.fillRect(x0, 6, Math.max(2, scale.x(off + 1, w) - x0), h - 22);
+            g.setFill(Color.web("#d8572a"));
+            g.fillRect(scale.x(viewer.indexOf(e.apex()), w) + Math.max(0, cell / 2 - 1), 4, 2, h - 18);
+        }
+        // frame ticks once frames are wide enough to see, and numbers at a round step at least 60 px apart
+        g.setStroke(Color.web("#b0b0b0"));
+        g.setLineWidth(1);
+        if (cell >= 4) {
+            for (int i = first; i <= last; i++) {
+                double x = Math.floor(scale.x(i, w)) + 0.5;
+                g.strokeLine(x, h - 16, x, h - 12);
+            }
+        }
+        int step = labelStep(cell);
+        g.setFill(Color.web("#404040"));
+        g.setFont(Font.font(10));
+        for (long k = ((long) first + step - 1) / step * step; k <= last; k += step) {
+            int i = (int) k;
+            double x = scale.x(i, w);
+            g.strokeLine(Math.floor(x) + 0.5, h - 16, Math.floor(x) + 0.5, h - 10);
+            g.fillText(String.valueOf(viewer.numberAt(i)), x + 2, h - 1);
+        }
+        // the playhead: the frame's whole cell when zoomed in, a line otherwise
+        g.setFill(Color.color(0, 0, 0, cell >= 4 ? 0.35 : 1));
+        g.fillRect(cell >= 4 ? scale.x(viewer.index(), w) : scale.x(viewer.index(), w) - 1, 0, Math.max(2, cell), h - 14);
+    }
+
+    /** The smallest round step (1, 2, 5, 10, 20, 50, ...) of frames that puts labels 60 px apart. */
+    static int labelStep(double cell) {
+        if (!(cell > 0)) {
+            return Integer.MAX_VALUE; // not laid out yet: no labels
+        }
+        for (int base = 1; base < 100_000_000; base *= 10) {
+            for (int m : new int[] {1, 2, 5}) {
+                if (base * m * cell >= 60) {
+                    return base * m;
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * The wheel zooms at the mouse; Shift+wheel scrolls. JavaFX on Linux turns Shift+wheel into a horizontal
+     * delta (deltaY 0), elsewhere it keeps the vertical one: whichever is not zero is taken.
+     */
+    private void wheel(ScrollEvent e) {
+        double w = canvas.getWidth();
+        if (e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
+            double d = e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
+            scale.scroll((int) Math.round(-Math.signum(d) * Math.max(1, scale.visible() / 10)));
+        } else if (e.getDeltaY() != 0) {
+            scale.zoom(e.getDeltaY() > 0 ? 1.5 : 1 / 1.5, scale.index(e.getX(), w));
+        }
+        draw();
+        e.consume();
+    }
+
+    /**
+     * Dragging along the timeline shows the keyframe at or before the frame under the mouse, which decodes
+     * at once even in long-GOP video, labelled with its own number; letting go shows the exact frame.
+     */
+    private void scrub(double x) {
+        int target = scale.index(Math.max(0, Math.min(canvas.getWidth() - 1, x)), canvas.getWidth());
+        scrubTarget = target;
+        int key = viewer.keyframeAtOrBefore(target);
+        viewer.indexProperty().set(key >= scale.first() ? key : target);
+    }
+
+    private void click(double x) {
+        int index = scale.index(x, canvas.getWidth());
+        for (Event e : annotation.events()) {
+            if (index >= viewer.indexOf(e.onset()) && index <= viewer.indexOf(e.offset())
+                    && e != annotation.currentProperty().get()) {
+                annotation.select(e);
+                viewer.goToFrame(e.onset());
+                return;
+            }
+        }
+        viewer.indexProperty().set(index); // inside the current event, or outside any: that exact frame
+    }
+}
