@@ -38,6 +38,20 @@ final class EvaluateCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "%s: %d clips of %d subjects, %s, %s preset%s, %d epochs per fold%n", t.data.dataset,
                 report.used(), report.subjects(), t.data.scheme, t.preset, t.ablation == null ? "" : " (" + t.ablation + ")", t.epochs);
         Set<Integer> only = folds == null ? null : foldNumbers(folds, Loso.foldCount(report.samples()));
+        if (t.progressJson) {
+            JsonProgress progress = new JsonProgress(System.out);
+            try {
+                Recipe.Evaluation e = recipe.evaluate(report, out, resume, only, progress);
+                boolean complete = e.metrics() != null;
+                progress.done(complete ? String.format(Locale.ROOT, "Evaluated, leave one subject out: %d folds, %s. Report: %s",
+                        e.folds(), e.summary(), out.resolve("metrics.json"))
+                        : e.finished() + " of " + e.folds() + " folds finished in " + out.resolve("folds") + ".", complete, null);
+                return 0;
+            } catch (java.util.concurrent.CancellationException e) {
+                progress.stopped(e.getMessage());
+                return 3;
+            }
+        }
         Recipe.Evaluation e = recipe.evaluate(report, out, resume, only, new ConsoleProgress(System.err));
         if (e.metrics() == null) {
             System.out.printf(Locale.ROOT, "%d of %d folds finished in %s; the report is written once every fold is there"

@@ -42,6 +42,17 @@ final class TrainCommand implements Callable<Integer> {
             metrics.putAll(AttachEvaluationCommand.summary(evaluation, t.preset, t.data.scheme, t.epochs, t.seed,
                     t.ablation == null ? "none" : t.ablation));
         }
+        if (t.progressJson) {
+            JsonProgress progress = new JsonProgress(System.out);
+            try {
+                WeightsManifest written = recipe.trainWeights(report, out, name, metrics, resume, force, progress);
+                progress.done("Wrote " + out + " (" + written.name() + ", " + written.status() + ").", true, out.toString());
+                return 0;
+            } catch (java.util.concurrent.CancellationException e) {
+                progress.stopped(e.getMessage());
+                return 3;
+            }
+        }
         WeightsManifest written = recipe.trainWeights(report, out, name, metrics, resume, force, new ConsoleProgress(System.err));
         System.out.println("wrote " + out + " (" + written.name() + ", " + written.status() + ")");
         return 0;

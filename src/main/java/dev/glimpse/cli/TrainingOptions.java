@@ -52,6 +52,10 @@ final class TrainingOptions {
     @Option(names = "--cache", description = "Where prepared clips are kept (default: the user's data folder).")
     Path cache;
 
+    @Option(names = "--progress-json", description = "Progress as one JSON object a line on stdout, and a line 'stop'"
+            + " on stdin to stop after the step under way (for programs that run glimpse, such as the desktop app).")
+    boolean progressJson;
+
     /** Sets the threads first, since the engine may load at any point after; then the recipe. */
     Recipe recipe() {
         if (threads != null) {

@@ -167,9 +167,22 @@ public final class EventExchange {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /**
+     * A file beside {@code out} to write into and move into place: created as any file the user makes (the
+     * umask's permissions, not a temporary file's owner-only ones, which the moved export would keep).
+     */
     private static Path temp(Path out) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        return Files.createTempFile(dir, ".glimpse-export", ".tmp");
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + out.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
+        }
     }
 }

@@ -34,9 +34,26 @@ public interface Dialogs {
     /** Asks a yes/no question; true for {@code yes}. */
     boolean confirm(String header, String text, String yes, String no);
 
-    /** The real dialogs, owned by {@code owner}. */
+    /** The real dialogs, owned by {@code owner}; files are saved starting in the user's documents. */
     static Dialogs of(Window owner) {
+        return of(owner, () -> null);
+    }
+
+    /**
+     * The real dialogs, owned by {@code owner}; a file is saved starting in {@code folder} (the open project's),
+     * or in the user's documents when it gives none, never in the folder the program was started from.
+     */
+    static Dialogs of(Window owner, java.util.function.Supplier<Path> folder) {
         return new Dialogs() {
+            private void startIn(FileChooser c) {
+                Path start = folder.get();
+                if (start == null || !java.nio.file.Files.isDirectory(start)) {
+                    Path home = Path.of(System.getProperty("user.home"));
+                    start = java.nio.file.Files.isDirectory(home.resolve("Documents")) ? home.resolve("Documents") : home;
+                }
+                c.setInitialDirectory(start.toFile());
+            }
+
             @Override
             public Optional<Path> openFile(String title, String kind, List<String> extensions) {
                 FileChooser c = new FileChooser();
@@ -58,6 +75,7 @@ public interface Dialogs {
                 FileChooser c = new FileChooser();
                 c.setTitle(title);
                 c.setInitialFileName(suggestedName);
+                startIn(c);
                 c.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, extensions));
                 return Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
             }

@@ -30,7 +30,7 @@ public final class GlimpseApp extends Application {
         Path data = FrameIndexCache.dataDirectory();
         Path db = Path.of(named.getOrDefault("project", data.resolve("projects").resolve("default.glimpse").toString()));
         Path sample = Path.of(named.getOrDefault("sample", "sample-clips/happiness.mp4"));
-        window = new GlimpseWindow(stage, Dialogs.of(stage), data,
+        window = new GlimpseWindow(stage, Dialogs.of(stage, () -> window == null ? null : window.folder()), data,
                 System.getProperty("glimpse.weights"), System.getProperty("glimpse.device", "auto"), sample, db);
         stage.setTitle("Glimpse");
         stage.setScene(new Scene(window, 1100, 790));

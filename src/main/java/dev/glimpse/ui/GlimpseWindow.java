@@ -399,6 +399,11 @@ public final class GlimpseWindow extends BorderPane {
         return view;
     }
 
+    /** The open project's folder, where its exports go by default; null before one is open. */
+    Path folder() {
+        return session == null ? null : session.file().getParent();
+    }
+
     ProjectSession session() {
         return session;
     }

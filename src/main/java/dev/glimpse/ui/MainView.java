@@ -87,11 +87,14 @@ public final class MainView extends BorderPane {
         goTo.setPromptText("go to frame");
         goTo.setPrefColumnCount(7);
         goTo.setOnAction(e -> {
+            String text = goTo.getText().trim();
             try {
-                viewer.goToFrame(Integer.parseInt(goTo.getText().trim()));
+                viewer.goToFrame(Integer.parseInt(text));
                 goTo.getParent().requestFocus();
+            } catch (NumberFormatException ex) { // the message is bound to the coding's: said there, in the window
+                annotation.messageProperty().set("'" + text + "' is not a frame number");
             } catch (RuntimeException ex) {
-                message.setText(ex.getMessage());
+                annotation.messageProperty().set(ex.getMessage());
             }
         });
         rate.getItems().addAll(0.1, 0.25, 0.5, 1.0, 2.0);

@@ -1,6 +1,6 @@
 package dev.glimpse.ui;
 
-import dev.glimpse.analysis.WeightsManifest;
+import dev.glimpse.session.TrainingProcess;
 import dev.glimpse.dataset.ClassScheme;
 import dev.glimpse.dataset.DatasetReader;
 import dev.glimpse.dataset.DatasetReport;
@@ -240,31 +240,19 @@ public final class TrainingViewModel implements AutoCloseable {
         progress.set(0);
         foldResults.clear();
         message.set("reading " + recipe.root() + "...");
-        record Outcome(String text, boolean complete, Path trained) {}
-        BackgroundTask.<Outcome>of(ignored -> {
-            DatasetReport report = recipe.read();
-            if (report.used() == 0) {
-                throw new IllegalArgumentException(recipe.root() + ": no usable clips under scheme " + recipe.scheme()
-                        + " (" + report.skipped().size() + " rows skipped)");
+        BackgroundTask.<TrainingProcess.Outcome>of(ignored -> {
+            if (run == Run.CHECK) { // reading the dataset holds no network: in this process
+                DatasetReport report = recipe.read();
+                if (report.used() == 0) {
+                    throw new IllegalArgumentException(recipe.root() + ": no usable clips under scheme " + recipe.scheme()
+                            + " (" + report.skipped().size() + " rows skipped)");
+                }
+                return new TrainingProcess.Outcome(summary(report), false, null);
             }
-            return switch (run) {
-                case CHECK -> new Outcome(summary(report), false, null);
-                case TRAIN -> {
-                    WeightsManifest m = recipe.trainWeights(report, target, null, Map.of(), resuming, new Progress());
-                    yield new Outcome("Wrote " + target + " (" + m.name() + ", " + m.status() + ").", true, target);
-                }
-                default -> {
-                    Recipe.Evaluation e = recipe.evaluate(report, target, resuming, null, new Progress());
-                    boolean complete = e.metrics() != null;
-                    yield new Outcome(complete ? String.format(Locale.ROOT,
-                            "Evaluated, leave one subject out: %d folds, %s. Report: %s", e.folds(), e.summary(),
-                            target.resolve("metrics.json"))
-                            : e.finished() + " of " + e.folds() + " folds finished in " + target.resolve("folds") + ".",
-                            complete, null);
-                }
-            };
+            // training holds gigabytes of native memory: a child process gives every byte back when it ends
+            return TrainingProcess.run(TrainingProcess.arguments(recipe, run == Run.EVALUATE, target, resuming), new Progress());
         }).onSuccess(outcome -> {
-            message.set(outcome.text());
+            message.set(outcome.message());
             if (outcome.complete()) {
                 progress.set(1);
             }

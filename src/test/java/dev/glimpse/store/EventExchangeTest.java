@@ -28,6 +28,13 @@ class EventExchangeTest {
             assertEquals(2, EventExchange.exportCsv(p, dir.resolve("events.csv")));
             assertEquals(2, EventExchange.exportCodingSheet(p, dir.resolve("coding.xlsx")));
         }
+        // exports get the permissions any file the user makes gets here (the umask's), not a temporary file's 0600
+        Path made = Files.createFile(dir.resolve("made-by-hand.txt"));
+        assertEquals(Files.getPosixFilePermissions(made), Files.getPosixFilePermissions(dir.resolve("events.csv")));
+        assertEquals(Files.getPosixFilePermissions(made), Files.getPosixFilePermissions(dir.resolve("coding.xlsx")));
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "nothing half-written left behind");
+        }
         // the CSV is what Glimpse's own lab-clip reader takes
         DatasetReport r = new CsvReader().read(dir, dir.resolve("events.csv"), ClassScheme.named("casme2-5"));
         assertEquals(2, r.used(), r.skipped().toString());

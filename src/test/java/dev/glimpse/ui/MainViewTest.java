@@ -145,6 +145,25 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** A frame number typed wrong is said in the window (it used to throw on the console and show nothing). */
+    @Test
+    void goingToAFrameThatIsNotThereIsSaidInTheWindow(FxRobot robot) throws Exception {
+        waitForFrame(0);
+        robot.clickOn("#goto").write("abc").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("'abc' is not a frame number", robot.lookup("#message").queryAs(Label.class).getText());
+        javafx.scene.control.TextField field = robot.lookup("#goto").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(field::clear);
+        robot.clickOn("#goto").write("600").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        String said = robot.lookup("#message").queryAs(Label.class).getText();
+        assertTrue(said.contains("no frame numbered 600") && said.contains("0 to 59"), said);
+        robot.interact(field::clear);
+        robot.clickOn("#goto").write("42").type(KeyCode.ENTER);
+        waitForFrame(42);
+        assertEquals(42, shownNumber());
+    }
+
     @Test
     void keysStepFrameExactlyAndOafSavesAnEventThatSurvivesReopening(FxRobot robot) throws Exception {
         waitForFrame(0);

@@ -80,6 +80,7 @@ class TrainingViewModelTest {
         String summary = onUi(() -> model.messageProperty().get());
         assertTrue(summary.contains("18 clips used of 3 subjects") && summary.contains("negative 6"), summary);
 
+        long nativeBefore = org.bytedeco.javacpp.Pointer.physicalBytes();
         onUi(() -> {
             model.epochsProperty().set(3);
             model.start();
@@ -87,6 +88,9 @@ class TrainingViewModelTest {
         });
         assertTrue(onUi(() -> model.runningProperty().get()));
         await(() -> model.trainedProperty().get() != null);
+        // the run held its network, optimiser and clips in a child process: this one's memory is as it was
+        long grown = org.bytedeco.javacpp.Pointer.physicalBytes() - nativeBefore;
+        assertTrue(grown < 150L << 20, "this process grew by " + (grown >> 20) + " MB while training");
         Path out = dir.resolve("weights");
         assertEquals(out, onUi(() -> model.trainedProperty().get()));
         assertEquals(1.0, onUi(() -> model.progressProperty().get()), 1e-9);
@@ -97,6 +101,25 @@ class TrainingViewModelTest {
         assertEquals("casme2-3", m.scheme());
         assertTrue(m.trainedOn().startsWith("synthetic data"), m.trainedOn());
         assertFalse(Files.exists(out.resolve("checkpoint")));
+
+        // and the process goes on working: the new weights analyse a clip of the dataset, a video opens and decodes
+        Path frames;
+        try (var files = Files.walk(data)) {
+            frames = files.filter(f -> f.toString().endsWith(".jpg")).map(Path::getParent).sorted().findFirst().orElseThrow();
+        }
+        Path video = dir.resolve("after-training.avi");
+        try (var w = dev.glimpse.clip.VideoFileWriter.open(video, 96, 64, 25, 5, dev.glimpse.clip.VideoFileWriter.Kind.AVI_MJPEG)) {
+            for (int n = 0; n < 12; n++) {
+                w.write(dev.glimpse.testing.Barcode.frame(n, 96, 64));
+            }
+        }
+        try (dev.glimpse.analysis.Analyzer a = dev.glimpse.analysis.Analyzer.load(Weights.read(out), "cpu", "tiny");
+             dev.glimpse.clip.ClipSource clip = dev.glimpse.clip.ClipSources.open(frames);
+             dev.glimpse.clip.ClipSource v = dev.glimpse.clip.ClipSources.open(video)) {
+            int first = clip.firstFrame();
+            assertEquals(3, a.analyze(clip, first, first + 3, first + 7, null, (f, t) -> { }).probabilities().size());
+            assertEquals(11, dev.glimpse.testing.Barcode.read(v.read(11)));
+        }
 
         // the same folder again is refused: finished weights are never overwritten
         onUi(() -> {
