@@ -21,6 +21,7 @@ import java.util.List;
  * @param device where the network ran
  * @param millis time from frames to result (decode, crop, network)
  * @param weights which weights
+ * @param movement how much the face moved in the interval, or null when not measured (a saved analysis)
  */
 public record Analysis(
         String clip,
@@ -37,7 +38,8 @@ public record Analysis(
         CropBox crop,
         String device,
         long millis,
-        WeightsInfo weights) {
+        WeightsInfo weights,
+        Movement movement) {
 
     public Analysis {
         classes = List.copyOf(classes);
@@ -45,6 +47,21 @@ public record Analysis(
         nodes = List.copyOf(nodes);
         adjacency = List.copyOf(adjacency);
         attentionMaps = List.copyOf(attentionMaps);
+    }
+
+    /** Whether a face was found in the event's frames (or its box was given): else the reading means nothing. */
+    public boolean faceFound() {
+        return crop == null || !"centre".equals(crop.source());
+    }
+
+    /**
+     * The facial movement in the interval ({@link dev.glimpse.clip.FacialMovement}) and the threshold below which
+     * there is no clear movement to read.
+     */
+    public record Movement(double score, double threshold) {
+        public boolean clear() {
+            return score >= threshold;
+        }
     }
 
     /** The class with the highest probability. */

@@ -3,6 +3,7 @@ package dev.glimpse.analysis;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.glimpse.clip.ClipSource;
+import dev.glimpse.clip.FacialMovement;
 import dev.glimpse.clip.CropBox;
 import dev.glimpse.clip.PreparedClip;
 import dev.glimpse.model.ClipInput;
@@ -133,7 +134,8 @@ public final class Analyzer implements AutoCloseable {
         int offsetNumber = offset == null ? clip.lastFrame() : offset;
         return new Analysis(clip.path().toString(), onset, apex, offsetNumber, prepared.apexSubstituted(),
                 config.preset(), manifest().classes(), probabilities, nodes, adjacency, maps, prepared.box(),
-                deviceKind(), millis, weightsInfo());
+                deviceKind(), millis, weightsInfo(),
+                new Analysis.Movement(FacialMovement.score(prepared), FacialMovement.THRESHOLD));
     }
 
     /**

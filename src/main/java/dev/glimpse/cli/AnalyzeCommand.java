@@ -69,6 +69,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (ClipSource source = ClipSources.open(clip);
              Analyzer analyzer = Analyzer.load(w, device, preset)) {
             Analysis a = analyzer.analyze(source, onset, apex, offset, box, Analyzer.Progress.NONE);
+            if (!a.faceFound()) { // no face, no reading: a probability over a wall is not an answer
+                throw new Main.UserError(clip + ": no face found in the event's frames (onset " + onset + ", apex "
+                        + apex + "), so there is nothing to read; give the face's square with --crop X,Y,SIZE to"
+                        + " analyse that region anyway");
+            }
             if (heatmaps != null) {
                 Heatmaps.write(heatmaps, source, a, colors, 0.5, analyzer.manifest().inputSize());
             }
@@ -150,6 +155,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         o.put("apexSubstituted", a.apexSubstituted());
         o.putObject("crop").put("x", a.crop().x()).put("y", a.crop().y()).put("size", a.crop().size())
                 .put("source", a.crop().source());
+        // what the model cannot know for itself: whether there is a face, and whether it moved
+        o.putObject("face").put("x", a.crop().x()).put("y", a.crop().y()).put("size", a.crop().size())
+                .put("detected", "detected".equals(a.crop().source()) || "dataset".equals(a.crop().source()));
+        if (a.movement() != null) {
+            o.putObject("movement").put("score", a.movement().score()).put("threshold", a.movement().threshold())
+                    .put("clear", a.movement().clear());
+        } else {
+            o.putNull("movement");
+        }
+        o.putNull("calibration"); // no temperature is fitted to these weights yet: the probabilities are the network's own
         return o;
     }
 
@@ -158,6 +173,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                 a.offset(), a.preset(), a.weights().name(), a.weights().status());
         if (!a.weights().trained()) {
             System.out.println("UNTRAINED weights: the prediction below carries no information.");
+        }
+        if (a.movement() != null && !a.movement().clear()) {
+            System.out.printf(Locale.ROOT, "NO CLEAR FACIAL MOVEMENT in this interval (movement %.2f, below %.2f): the"
+                    + " model has no neutral class, so the numbers below do not read an expression.%n",
+                    a.movement().score(), a.movement().threshold());
         }
         System.out.printf(Locale.ROOT, "predicted: %s%n", a.predicted());
         for (int c = 0; c < a.classes().size(); c++) {

@@ -44,6 +44,12 @@ public record PreparedClip(int[] indices, int[] frameNumbers, int apexPosition, 
         int[] indices = sample.indices();
         FrameImage first = clip.read(indices[0]);
         CropBox box = userBox != null ? userBox : FaceCrop.boxFor(clip, first);
+        if ("centre".equals(box.source()) && sample.apexPosition() > 1) { // none at the onset: the apex may show one
+            CropBox atApex = FaceCrop.boxFor(clip, clip.read(indices[sample.apexPosition() - 1]));
+            if (!"centre".equals(atApex.source())) {
+                box = atApex;
+            }
+        }
         int bytes = size * size * 3;
         byte[] pixels = new byte[length * bytes];
         int[] numbers = new int[length];

@@ -62,7 +62,7 @@ public final class Analysing {
         return new Analysis(clipPath.toString(), event.onset(), event.apex(), event.offset(), false, a.preset(),
                 a.classes(), a.probabilities(), List.of(), List.of(), List.of(), null, a.device(), a.millis(),
                 new Analysis.WeightsInfo(null, a.weightsName(), a.weightsSha256(), a.trained(),
-                        a.trained() ? "trained" : "untrained"));
+                        a.trained() ? "trained" : "untrained"), null);
     }
 
     /** What recomputing a saved analysis gave. */

@@ -107,9 +107,16 @@ public final class AnalysisViewModel implements AutoCloseable {
                         message.set("analysis of event " + event.frames() + " saved");
                         return; // the user has moved to another event meanwhile
                     }
-                    result.set(analysis);
                     long shown = (System.nanoTime() - clicked) / 1_000_000;
-                    message.set("predicted " + analysis.predicted() + (analysis.weights().trained() ? ""
+                    if (!analysis.faceFound()) { // no face, no reading: no probabilities shown as one
+                        result.set(null);
+                        message.set("no face found in the event's frames: there is nothing to read");
+                        return;
+                    }
+                    result.set(analysis);
+                    String still = analysis.movement() != null && !analysis.movement().clear()
+                            ? "no clear facial movement in this interval (the model has no neutral class); " : "";
+                    message.set(still + "predicted " + analysis.predicted() + (analysis.weights().trained() ? ""
                             : " (untrained weights: no information)") + ", " + analysis.millis() + " ms");
                     // what docs/benchmarks.md reports as the time from the click to the result on screen
                     LOG.info("analysis shown {} ms after the click (network {} ms on {})", shown, analysis.millis(),

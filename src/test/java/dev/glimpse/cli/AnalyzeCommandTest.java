@@ -45,14 +45,20 @@ class AnalyzeCommandTest {
         Path heatmaps = dir.resolve("maps");
         Run run = glimpse("analyze", clip.toString(), "--onset", "1", "--apex", "9", "--offset", "17",
                 "--weights", weights.toString(), "--preset", "tiny", "--device", "cpu", "--json",
-                "--heatmaps", heatmaps.toString());
+                "--heatmaps", heatmaps.toString(), "--crop", "10,5,80"); // a texture, no face: the box is given
         assertEquals(0, run.code(), run.err());
         JsonNode j = new ObjectMapper().readTree(run.out()); // exactly one object: readTree fails on trailing text
         for (String key : List.of("clip", "onset", "apex", "offset", "preset", "classes", "probabilities",
-                "predicted", "nodes", "adjacency", "attentionMaps", "device", "millis", "weights")) {
+                "predicted", "nodes", "adjacency", "attentionMaps", "device", "millis", "weights", "face", "movement",
+                "calibration")) {
             assertTrue(j.has(key), "missing " + key);
         }
         assertEquals(clip.toString(), j.get("clip").asText());
+        assertEquals(List.of(10, 5, 80, 0), List.of(j.get("face").get("x").asInt(), j.get("face").get("y").asInt(),
+                j.get("face").get("size").asInt(), j.get("face").get("detected").asBoolean() ? 1 : 0), "the box given, not detected");
+        assertTrue(j.get("movement").get("score").isNumber() && j.get("movement").get("threshold").asDouble() > 0
+                && j.get("movement").has("clear"));
+        assertTrue(j.get("calibration").isNull(), "these weights carry no temperature");
         assertEquals(1, j.get("onset").asInt());
         assertEquals(9, j.get("apex").asInt());
         assertEquals(17, j.get("offset").asInt());
@@ -104,9 +110,43 @@ class AnalyzeCommandTest {
     void theSummarySaysUntrained(@TempDir Path dir) throws Exception {
         Path weights = TinyWeights.write(dir.resolve("w"), "tiny", 3);
         Path clip = Frames.write(dir.resolve("clip"), "img", "png", 1, 12, 64, 64, 4);
-        Run run = glimpse("analyze", clip.toString(), "--onset", "1", "--apex", "5", "--weights", weights.toString());
+        Run run = glimpse("analyze", clip.toString(), "--onset", "1", "--apex", "5", "--weights", weights.toString(),
+                "--crop", "0,0,64");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("UNTRAINED"), run.out());
+    }
+
+    /** No face, no reading: a texture gets a named error, not "97% negative". */
+    @Test
+    void aClipWithoutAFaceGetsNoReading(@TempDir Path dir) throws Exception {
+        Path weights = TinyWeights.write(dir.resolve("w"), "tiny", 3);
+        Path clip = Frames.write(dir.resolve("clip"), "img", "png", 1, 12, 64, 64, 4);
+        for (boolean json : new boolean[] {false, true}) {
+            Run run = json ? glimpse("analyze", clip.toString(), "--onset", "1", "--apex", "5", "--weights", weights.toString(), "--json")
+                    : glimpse("analyze", clip.toString(), "--onset", "1", "--apex", "5", "--weights", weights.toString());
+            assertEquals(2, run.code());
+            assertTrue(run.err().contains("no face found in the event's frames") && run.err().contains("--crop"), run.err());
+            assertEquals("", run.out(), "no probabilities printed as a reading");
+        }
+    }
+
+    /** No movement, no reading: a still stretch of a sample clip is said to be one, beside the numbers. */
+    @Test
+    void aStillFaceIsSaidToHaveNoClearMovement() throws Exception {
+        Path home = Path.of(System.getProperty("user.dir"), "sample-clips");
+        Run still = glimpse("analyze", home.resolve("happiness.mp4").toString(), "--onset", "50", "--apex", "55",
+                "--offset", "60", "--json");
+        assertEquals(0, still.code(), still.err());
+        JsonNode s = new ObjectMapper().readTree(still.out());
+        assertTrue(s.get("face").get("detected").asBoolean());
+        assertTrue(!s.get("movement").get("clear").asBoolean(), s.get("movement").toString());
+        Run event = glimpse("analyze", home.resolve("happiness.mp4").toString(), "--onset", "30", "--apex", "35",
+                "--offset", "43");
+        assertEquals(0, event.code(), event.err());
+        assertTrue(!event.out().contains("NO CLEAR FACIAL MOVEMENT"), event.out());
+        Run text = glimpse("analyze", home.resolve("happiness.mp4").toString(), "--onset", "50", "--apex", "55",
+                "--offset", "60");
+        assertTrue(text.out().contains("NO CLEAR FACIAL MOVEMENT"), text.out());
     }
 
     @Test

@@ -47,9 +47,10 @@ class MainViewTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("glimpse-ui");
         video = dir.resolve("session.mp4");
+        dev.glimpse.testing.Faces.Renderer faces = dev.glimpse.testing.Faces.renderer(60, 128, 96);
         try (VideoFileWriter w = VideoFileWriter.open(video, 128, 96, 25, 10, VideoFileWriter.Kind.MP4_BFRAMES)) {
             for (int n = 0; n < 60; n++) {
-                w.write(Barcode.frame(n, 128, 96));
+                w.write(faces.frame(n)); // a face, for the analysis, carrying its frame number
             }
         }
         session = ProjectSession.open(dir.resolve("study.glimpse"));
