@@ -67,6 +67,24 @@ public final class AnnotationViewModel {
         show(coding.codeActionUnits(text));
     }
 
+    /** Deletes the event being coded (Delete, or the event list's menu); undoable, saved before shown. */
+    public void deleteCurrent() throws IOException {
+        show(coding.delete(current.get()));
+    }
+
+    /** Deletes {@code e}; undoable, saved before shown. */
+    public void delete(Event e) throws IOException {
+        show(coding.delete(e));
+    }
+
+    /**
+     * The marks of an event not saved yet (onset only, say), null where not set: the timeline draws them so a
+     * half-marked event is seen. Null when the current event is saved.
+     */
+    public Integer[] pendingMarks() {
+        return coding.current() == null ? coding.marks() : null;
+    }
+
     /** Makes {@code e} the event being coded (clicking its span on the timeline). */
     public void select(Event e) {
         show(coding.select(e));

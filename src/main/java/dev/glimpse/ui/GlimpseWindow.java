@@ -399,6 +399,24 @@ public final class GlimpseWindow extends BorderPane {
         return view;
     }
 
+    /** Runs {@code action} once the clip's first frame is on screen (at once when there is no clip). */
+    void whenFirstFrameShown(Runnable action) {
+        if (viewer == null || viewer.frameProperty().get() != null) {
+            Platform.runLater(action);
+            return;
+        }
+        viewer.frameProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends dev.glimpse.clip.FrameImage> o,
+                                dev.glimpse.clip.FrameImage old, dev.glimpse.clip.FrameImage now) {
+                if (now != null) {
+                    o.removeListener(this);
+                    Platform.runLater(action); // after the view's own listener has shown it
+                }
+            }
+        });
+    }
+
     /** The open project's folder, where its exports go by default; null before one is open. */
     Path folder() {
         return session == null ? null : session.file().getParent();

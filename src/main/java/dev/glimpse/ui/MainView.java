@@ -37,6 +37,7 @@ public final class MainView extends BorderPane {
             "Home / End       first / last frame",
             "O / A / F        onset / apex / offset of the current event at this frame",
             "N                new event",
+            "Delete           delete the current event (Ctrl+Z brings it back)",
             "Ctrl+Z           undo",
             "Ctrl+Shift+Z     redo",
             "Ctrl+G           go to frame",
@@ -122,6 +123,17 @@ public final class MainView extends BorderPane {
                         + (e.label() == null ? "" : "  " + e.label()));
             }
         });
+        javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Delete event (Delete)");
+        remove.setId("delete-event");
+        remove.setOnAction(a -> {
+            Event e = list.getSelectionModel().getSelectedItem();
+            try {
+                annotation.delete(e != null ? e : annotation.currentProperty().get());
+            } catch (java.io.IOException ex) {
+                annotation.messageProperty().set(ex.getMessage());
+            }
+        });
+        list.setContextMenu(new javafx.scene.control.ContextMenu(remove));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, e) -> {
             if (e != null) {
                 annotation.select(e);
@@ -236,6 +248,7 @@ public final class MainView extends BorderPane {
                 case A -> annotation.markApex(viewer.frameNumber());
                 case F -> annotation.markOffset(viewer.frameNumber());
                 case N -> annotation.newEvent();
+                case DELETE, BACK_SPACE -> annotation.deleteCurrent();
                 case Z -> {
                     if (e.isShortcutDown() && e.isShiftDown()) {
                         annotation.redo();

@@ -19,6 +19,8 @@ import javafx.scene.text.Font;
 final class TimelineView extends Pane {
     private final ViewerViewModel viewer;
     private final AnnotationViewModel annotation;
+    /** The narrowest an event is drawn, in pixels, however far the timeline is zoomed out. */
+    static final double MIN_SPAN = 6;
     private final Canvas canvas = new Canvas(800, 48);
     private final TimelineScale scale;
     private int scrubTarget = -1;
@@ -39,6 +41,7 @@ final class TimelineView extends Pane {
         });
         annotation.currentProperty().addListener((obs, old, now) -> draw());
         annotation.events().addListener((ListChangeListener<Event>) c -> draw());
+        annotation.messageProperty().addListener((obs, old, now) -> draw()); // a mark of an event not saved yet
         canvas.setOnMouseClicked(e -> {
             if (e.isStillSincePress()) {
                 click(e.getX());
@@ -77,11 +80,20 @@ final class TimelineView extends Pane {
                 continue;
             }
             double x0 = scale.x(on, w);
-            g.setFill(e == annotation.currentProperty().get() ? Color.web("#4f86c6") : Color.web("#7aa6d8"));
-            g.fillRect(x0, 6, Math.max(2, scale.x(off + 1, w) - x0), h - 22);
+            // at least MIN_SPAN px wide: a 7-frame event on a 2-minute clip would otherwise be a hairline
+            double span = Math.max(MIN_SPAN, scale.x(off + 1, w) - x0);
+            boolean current = e == annotation.currentProperty().get();
+            g.setFill(current ? Color.web("#2f6db3") : Color.web("#9bbde3"));
+            g.fillRect(x0, 6, span, h - 22);
+            if (current) { // the event the keys edit: outlined as well as darker
+                g.setStroke(Color.web("#0b2e59"));
+                g.setLineWidth(2);
+                g.strokeRect(x0 + 1, 7, Math.max(1, span - 2), h - 24);
+            }
             g.setFill(Color.web("#d8572a"));
             g.fillRect(scale.x(viewer.indexOf(e.apex()), w) + Math.max(0, cell / 2 - 1), 4, 2, h - 18);
         }
+        drawPendingMarks(g, w, h, cell, first, last);
         // frame ticks once frames are wide enough to see, and numbers at a round step at least 60 px apart
         g.setStroke(Color.web("#b0b0b0"));
         g.setLineWidth(1);
@@ -103,6 +115,34 @@ final class TimelineView extends Pane {
         // the playhead: the frame's whole cell when zoomed in, a line otherwise
         g.setFill(Color.color(0, 0, 0, cell >= 4 ? 0.35 : 1));
         g.fillRect(cell >= 4 ? scale.x(viewer.index(), w) : scale.x(viewer.index(), w) - 1, 0, Math.max(2, cell), h - 14);
+    }
+
+    /** The marks of an event not saved yet (onset only, say): a labelled line each, so a half-marked event is seen. */
+    private void drawPendingMarks(GraphicsContext g, double w, double h, double cell, int first, int last) {
+        Integer[] marks = annotation.pendingMarks();
+        if (marks == null) {
+            return;
+        }
+        String[] names = {"O", "A", "F"};
+        g.setFont(Font.font(10));
+        for (int m = 0; m < 3; m++) {
+            if (marks[m] == null) {
+                continue;
+            }
+            int i;
+            try {
+                i = viewer.indexOf(marks[m]);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (i < first || i > last) {
+                continue;
+            }
+            double x = scale.x(i, w) + Math.max(0, cell / 2 - 1);
+            g.setFill(Color.web("#2e8b57"));
+            g.fillRect(x, 2, 2, h - 16);
+            g.fillText(names[m], x + 3, 12);
+        }
     }
 
     /** The smallest round step (1, 2, 5, 10, 20, 50, ...) of frames that puts labels 60 px apart. */
@@ -148,10 +188,12 @@ final class TimelineView extends Pane {
     }
 
     private void click(double x) {
-        int index = scale.index(x, canvas.getWidth());
+        double w = canvas.getWidth();
+        int index = scale.index(x, w);
         for (Event e : annotation.events()) {
-            if (index >= viewer.indexOf(e.onset()) && index <= viewer.indexOf(e.offset())
-                    && e != annotation.currentProperty().get()) {
+            double x0 = scale.x(viewer.indexOf(e.onset()), w);
+            double span = Math.max(MIN_SPAN, scale.x(viewer.indexOf(e.offset()) + 1, w) - x0);
+            if (x >= x0 && x < x0 + span && e != annotation.currentProperty().get()) { // as drawn, however narrow
                 annotation.select(e);
                 viewer.goToFrame(e.onset());
                 return;

@@ -67,4 +67,27 @@ class AnnotationViewModelTest {
             assertEquals(2, p.events().of(clip).get(0).actionUnits().size());
         }
     }
+
+    @Test
+    void deletingAnEventIsSavedUndoableAndAHalfMarkedEventIsKnown(@TempDir Path dir) throws Exception {
+        try (Project p = Project.open(dir.resolve("d.glimpse"))) {
+            long clip = p.clips().add("/x.mp4", 1, "cc".repeat(32), 30, 100, 64, 64).id();
+            AnnotationViewModel vm = new AnnotationViewModel(new Coding(p, clip, "coder"));
+            vm.markOnset(5);
+            assertEquals(List.of(5), java.util.Arrays.stream(vm.pendingMarks()).filter(java.util.Objects::nonNull).toList(),
+                    "the onset alone is drawn, though nothing is saved yet");
+            vm.markApex(8);
+            vm.markOffset(12);
+            assertNull(vm.pendingMarks(), "saved: drawn as an event now");
+            vm.deleteCurrent();
+            assertTrue(p.events().of(clip).isEmpty());
+            assertTrue(vm.messageProperty().get().startsWith("deleted event 5-8-12"), vm.messageProperty().get());
+            assertTrue(vm.events().isEmpty());
+            vm.undo();
+            assertEquals(1, p.events().of(clip).size());
+            assertEquals("undone: event 5-8-12 deleted", vm.messageProperty().get());
+            vm.redo();
+            assertTrue(p.events().of(clip).isEmpty());
+        }
+    }
 }

@@ -146,6 +146,32 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The Delete key deletes the current event, saved before shown; Ctrl+Z brings it back. */
+    @Test
+    void theDeleteKeyDeletesTheCurrentEventAndUndoBringsItBack(FxRobot robot) throws Exception {
+        waitForFrame(0);
+        robot.type(KeyCode.RIGHT, 3);
+        waitForFrame(3);
+        robot.type(KeyCode.O);
+        robot.type(KeyCode.RIGHT, 2);
+        waitForFrame(5);
+        robot.type(KeyCode.A);
+        robot.type(KeyCode.RIGHT, 4);
+        waitForFrame(9);
+        robot.type(KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        long clip = project.clips().all().get(0).id();
+        assertEquals(1, project.events().of(clip).size());
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(project.events().of(clip).isEmpty(), "deleted, and saved so");
+        assertTrue(robot.lookup("#message").queryAs(Label.class).getText().startsWith("deleted event 3-5-9"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, project.events().of(clip).size(), "Ctrl+Z brought it back");
+        assertEquals("undone: event 3-5-9 deleted", robot.lookup("#message").queryAs(Label.class).getText());
+    }
+
     /** A frame number typed wrong is said in the window (it used to throw on the console and show nothing). */
     @Test
     void goingToAFrameThatIsNotThereIsSaidInTheWindow(FxRobot robot) throws Exception {
