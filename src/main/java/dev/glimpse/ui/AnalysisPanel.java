@@ -19,6 +19,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -30,7 +31,8 @@ import javafx.scene.paint.Color;
 final class AnalysisPanel extends VBox {
     private final AnalysisViewModel vm;
     private final IntConsumer jumpToFrame;
-    private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 1, 0.25));
+    private final BarChart<String, Number> chart = new BarChart<>(axis(new CategoryAxis(), "class (the model's)"),
+            axis(new NumberAxis(0, 1, 0.25), "probability"));
     private final Label verdict = new Label();
     private final Canvas graph = new Canvas(240, 150);
     private final ComboBox<Integer> layer = new ComboBox<>();
@@ -69,13 +71,30 @@ final class AnalysisPanel extends VBox {
         heatmap.setFocusTraversable(false);
         heatmap.selectedProperty().bindBidirectional(vm.heatmapOnProperty());
         Slider opacity = new Slider(0, 1, 0.5);
+        opacity.setId("opacity");
         opacity.setFocusTraversable(false);
+        HBox.setHgrow(opacity, Priority.ALWAYS);
         opacity.valueProperty().bindBidirectional(vm.opacityProperty());
         ComboBox<ColorMap> colors = new ComboBox<>();
         colors.getItems().addAll(ColorMap.VIRIDIS, ColorMap.JET, ColorMap.GREY);
         colors.setFocusTraversable(false);
+        colors.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ColorMap m) {
+                return m == null ? "" : switch (m) {
+                    case VIRIDIS -> "viridis (blue to yellow)";
+                    case JET -> "jet (blue to red)";
+                    case GREY -> "grey (dark to light)";
+                };
+            }
+
+            @Override
+            public ColorMap fromString(String text) {
+                return null; // not editable
+            }
+        });
         colors.valueProperty().bindBidirectional(vm.colorsProperty());
-        Canvas legend = new Canvas(220, 14);
+        Canvas legend = new Canvas(130, 14);
         vm.colorsProperty().addListener((o, a, b) -> drawLegend(legend));
         drawLegend(legend);
         layer.setFocusTraversable(false);
@@ -91,8 +110,40 @@ final class AnalysisPanel extends VBox {
             }
         });
         vm.resultProperty().addListener((o, a, r) -> showResult(r));
-        getChildren().addAll(new HBox(6, run, cancel), progress, result, chart, verdict,
-                new HBox(6, heatmap, colors), opacity, legend, new HBox(6, new Label("graph layer"), layer), graph);
+        Button help = new Button("?");
+        help.setId("analysis-help");
+        help.setFocusTraversable(false);
+        help.setOnAction(e -> {
+            javafx.scene.control.Alert about = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                    WHAT_THIS_IS);
+            about.setHeaderText("What this analysis is, and is not");
+            about.getDialogPane().setMinWidth(460);
+            about.show();
+        });
+        Label graphLegend = new Label("Nodes: pairs of the onset with each later sampled frame, the apex's pair (the"
+                + " Global Motion Node) on top; size: how much the network relied on it. Edges: motion guided weights"
+                + " of the layer chosen; colour: weight (viridis, low to high). Click a node to see its frame.");
+        graphLegend.setWrapText(true);
+        graphLegend.setStyle("-fx-font-size: 10px;");
+        getChildren().addAll(new HBox(6, run, cancel, help), progress, result, chart, verdict,
+                new HBox(6, heatmap, colors), new HBox(6, new Label("overlay opacity"), opacity),
+                new HBox(4, new Label("less attention"), legend, new Label("more")),
+                new HBox(6, new Label("graph layer"), layer), graph, graphLegend);
+    }
+
+    /** The paragraph behind the "?" button. */
+    static final String WHAT_THIS_IS = "ATM-GCN is a research model of micro-expression recognition. It reads how the"
+            + " face moves between the onset and the later frames of the interval you marked, and gives the"
+            + " probability of each of the classes it was trained on. It is not a diagnosis, and it does not know what"
+            + " a person feels: it has no neutral class (a still face still gets one of its classes, which is why"
+            + " Glimpse says when it sees no clear movement), it cannot read a face it does not find, and weights"
+            + " trained on synthetic data carry no information about real faces. The heatmap shows where the first"
+            + " attention block looked; the graph, which frame pairs the network weighed. Use it as a second look"
+            + " beside your own coding, never instead of it.";
+
+    private static <A extends javafx.scene.chart.Axis<?>> A axis(A axis, String label) {
+        axis.setLabel(label);
+        return axis;
     }
 
     void setAnnotatorLabel(String label) {
@@ -127,7 +178,27 @@ final class AnalysisPanel extends VBox {
             return;
         }
         verdict.setText("ATM-GCN: " + r.predicted() + (r.weights().trained() ? "" : " (untrained)") + " · annotator: "
-                + (annotatorLabel == null ? "no label yet" : annotatorLabel));
+                + (annotatorLabel == null ? "no label yet" : annotatorLabel + modelClassOf(annotatorLabel, r.classes())));
+    }
+
+    /**
+     * The coder's label in the model's classes ("happiness -> positive"), by the class scheme whose classes are
+     * the model's; empty when the label is one of them already or no scheme maps it.
+     */
+    static String modelClassOf(String label, java.util.List<String> classes) {
+        if (label == null || classes.contains(label)) {
+            return "";
+        }
+        for (String name : dev.glimpse.dataset.ClassScheme.NAMES) {
+            dev.glimpse.dataset.ClassScheme scheme = dev.glimpse.dataset.ClassScheme.named(name);
+            if (scheme.classes().equals(classes)) {
+                java.util.Optional<String> mapped = scheme.classOf(label);
+                if (mapped.isPresent()) {
+                    return " -> " + mapped.get();
+                }
+            }
+        }
+        return " (not one of the model's classes)";
     }
 
     private void drawLegend(Canvas c) {

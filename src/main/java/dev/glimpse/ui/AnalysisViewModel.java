@@ -40,7 +40,8 @@ public final class AnalysisViewModel implements AutoCloseable {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final BooleanProperty heatmapOn = new SimpleBooleanProperty(true);
-    private final DoubleProperty opacity = new SimpleDoubleProperty(0.5);
+    // low enough that the face stays clearly visible under the colours
+    private final DoubleProperty opacity = new SimpleDoubleProperty(0.35);
     private final ObjectProperty<ColorMap> colors = new SimpleObjectProperty<>(ColorMap.VIRIDIS);
     private final StringProperty message = new SimpleStringProperty("");
     private Future<?> job;
@@ -117,7 +118,8 @@ public final class AnalysisViewModel implements AutoCloseable {
                     String still = analysis.movement() != null && !analysis.movement().clear()
                             ? "no clear facial movement in this interval (the model has no neutral class); " : "";
                     message.set(still + "predicted " + analysis.predicted() + (analysis.weights().trained() ? ""
-                            : " (untrained weights: no information)") + ", " + analysis.millis() + " ms");
+                            : " (untrained weights: no information)") + String.format(java.util.Locale.ROOT,
+                            ", %.3f s", analysis.millis() / 1000.0));
                     // what docs/benchmarks.md reports as the time from the click to the result on screen
                     LOG.info("analysis shown {} ms after the click (network {} ms on {})", shown, analysis.millis(),
                             analysis.device());
