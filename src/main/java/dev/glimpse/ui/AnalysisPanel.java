@@ -34,7 +34,7 @@ final class AnalysisPanel extends VBox {
     private final BarChart<String, Number> chart = new BarChart<>(axis(new CategoryAxis(), "class (the model's)"),
             axis(new NumberAxis(0, 1, 0.25), "probability"));
     private final Label verdict = new Label();
-    private final Canvas graph = new Canvas(240, 150);
+    private final Canvas graph = new Canvas(220, 110);
     private final ComboBox<Integer> layer = new ComboBox<>();
     private final Tooltip hover = new Tooltip();
     private String annotatorLabel;
@@ -44,7 +44,7 @@ final class AnalysisPanel extends VBox {
         this.jumpToFrame = jumpToFrame;
         setSpacing(6);
         setPadding(new Insets(6));
-        setPrefWidth(250);
+        setMinWidth(220);
         Button run = new Button("Analyse event");
         run.setId("analyse");
         run.setFocusTraversable(false);
@@ -65,7 +65,8 @@ final class AnalysisPanel extends VBox {
         verdict.setWrapText(true);
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setPrefHeight(170);
+        chart.setPrefHeight(125);
+        chart.setMinHeight(100);
         CheckBox heatmap = new CheckBox("heatmap");
         heatmap.setId("heatmap");
         heatmap.setFocusTraversable(false);
@@ -120,11 +121,12 @@ final class AnalysisPanel extends VBox {
             about.getDialogPane().setMinWidth(460);
             about.show();
         });
-        Label graphLegend = new Label("Nodes: pairs of the onset with each later sampled frame, the apex's pair (the"
-                + " Global Motion Node) on top; size: how much the network relied on it. Edges: motion guided weights"
-                + " of the layer chosen; colour: weight (viridis, low to high). Click a node to see its frame.");
-        graphLegend.setWrapText(true);
+        Label graphLegend = new Label("node: onset + frame pair (top: the apex's) · size: reliance · edge: weight");
+        graphLegend.setId("graph-legend");
         graphLegend.setStyle("-fx-font-size: 10px;");
+        graphLegend.setTooltip(new Tooltip("Nodes: pairs of the onset with each later sampled frame, the apex's pair (the"
+                + " Global Motion Node) on top; size: how much the network relied on it. Edges: motion guided weights"
+                + " of the layer chosen; colour: weight (viridis, low to high). Click a node to see its frame."));
         getChildren().addAll(new HBox(6, run, cancel, help), progress, result, chart, verdict,
                 new HBox(6, heatmap, colors), new HBox(6, new Label("overlay opacity"), opacity),
                 new HBox(4, new Label("less attention"), legend, new Label("more")),
@@ -215,7 +217,7 @@ final class AnalysisPanel extends VBox {
         double w = graph.getWidth();
         int count = r.nodes().size();
         double x = 12 + n.index() * (w - 24) / Math.max(1, count - 1);
-        return new double[] {x, n.global() ? 24 : 96};
+        return new double[] {x, n.global() ? 22 : 82};
     }
 
     private void drawGraph() {

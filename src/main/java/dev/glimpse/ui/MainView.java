@@ -50,6 +50,7 @@ public final class MainView extends BorderPane {
     private final AnnotationViewModel annotation;
     private final AnalysisViewModel analysis;
     private final AnalysisPanel analysisPanel;
+    private final javafx.scene.layout.StackPane videoPane = new javafx.scene.layout.StackPane();
     private final Label status = new Label();
     private final ImageView image = new ImageView();
     private final Label position = new Label();
@@ -80,8 +81,12 @@ public final class MainView extends BorderPane {
         analysis.colorsProperty().addListener((o, a, b) -> show(viewer.frameProperty().get()));
         image.setPreserveRatio(true);
         image.setId("frame");
-        image.fitWidthProperty().bind(widthProperty().subtract(510));
-        image.fitHeightProperty().bind(heightProperty().subtract(160));
+        // the video takes the space it is given, never the other way round: it fits its pane, which the split
+        // pane sizes (a 1280-pixel frame no longer pushes the event list and the analysis off the window)
+        image.fitWidthProperty().bind(videoPane.widthProperty());
+        image.fitHeightProperty().bind(videoPane.heightProperty());
+        videoPane.setMinSize(160, 120);
+        videoPane.getChildren().add(image);
         position.setId("position");
         message.setId("message");
         goTo.setId("goto");
@@ -215,13 +220,29 @@ public final class MainView extends BorderPane {
         notes.setOnAction(ev -> codeDetails.run());
         HBox coding = new HBox(10, new Label("AUs"), units, confidence, notes);
         coding.setAlignment(Pos.CENTER_LEFT);
-        HBox controls = new HBox(10, position, new Label("rate"), rate, goTo, scheme, label, message);
+        HBox controls = new HBox(10, position, new Label("rate"), rate, goTo, scheme, label);
         controls.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        VBox bottom = new VBox(6, timeline, controls, coding, status);
-        bottom.setPadding(new Insets(6, 10, 8, 10));
-        setCenter(image);
-        setRight(new HBox(list, analysisPanel));
+        // messages on a line of their own, cut with an ellipsis: a long one never squashes the controls
+        message.setMinWidth(0);
+        message.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(0);
+        VBox bottom = new VBox(4, timeline, controls, coding, message, status);
+        bottom.setPadding(new Insets(4, 10, 6, 10));
+        // split panes the person can drag, with sensible minimums: video | events and analysis
+        javafx.scene.control.ScrollPane panel = new javafx.scene.control.ScrollPane(analysisPanel);
+        panel.setId("analysis-scroll");
+        panel.setFitToWidth(true);
+        panel.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        panel.setMinWidth(230);
+        // left: the video over the event list; right: the analysis, the whole height
+        list.setMinHeight(60);
+        javafx.scene.control.SplitPane left = new javafx.scene.control.SplitPane(videoPane, list);
+        left.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        left.setDividerPositions(0.8);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(left, panel);
+        split.setId("split");
+        split.setDividerPositions(0.72);
+        setCenter(split);
         setBottom(bottom);
         setFocusTraversable(true);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
