@@ -6,6 +6,7 @@ import dev.glimpse.annotation.Event;
 import dev.glimpse.annotation.SavedAnalysis;
 import dev.glimpse.clip.ClipSource;
 import dev.glimpse.clip.ClipSources;
+import dev.glimpse.clip.CropBox;
 import dev.glimpse.store.Project;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +38,10 @@ public final class Analysing {
         return clipPath;
     }
 
-    /** Runs ATM-GCN on {@code event} (on its own reader of the clip) and saves the result with the event. */
+    /**
+     * Runs ATM-GCN on {@code event} (on its own reader of the clip) and saves the result with the event, unless no
+     * face was found in its frames: then there is no reading to keep (the caller says so).
+     */
     public Analysis analyseAndSave(Event event, Analyzer.Progress progress) throws Exception {
         Analyzer a = engine.analyzer();
         if (a == null) {
@@ -45,9 +49,17 @@ public final class Analysing {
         }
         try (ClipSource clip = ClipSources.open(clipPath)) {
             Analysis analysis = a.analyze(clip, event.onset(), event.apex(), event.offset(), null, progress);
+            if (!analysis.faceFound()) {
+                return analysis; // no face, no reading: nothing to keep with the event
+            }
+            // saved with what the model could not know: the face box used, and how much the face moved
             project.analyses().save(new SavedAnalysis(0, event.id(), analysis.weights().sha256(), analysis.weights().name(),
                     analysis.weights().trained(), analysis.preset(), analysis.device(), analysis.millis(),
-                    analysis.classes(), analysis.probabilities(), analysis.predicted(), null));
+                    analysis.classes(), analysis.probabilities(), analysis.predicted(), null,
+                    new SavedAnalysis.Face(analysis.crop().x(), analysis.crop().y(), analysis.crop().size(),
+                            "detected".equals(analysis.crop().source()) || "dataset".equals(analysis.crop().source())),
+                    analysis.movement() == null ? null : analysis.movement().score(),
+                    analysis.movement() == null ? null : analysis.movement().threshold(), null));
             return analysis;
         }
     }
@@ -59,10 +71,14 @@ public final class Analysing {
 
     /** A saved analysis as an {@link Analysis} to show: its numbers, without heatmaps or graph. */
     public Analysis asAnalysis(Event event, SavedAnalysis a) {
+        CropBox box = a.face() == null ? null
+                : new CropBox(a.face().x(), a.face().y(), a.face().size(), a.face().detected() ? "detected" : "user");
+        Analysis.Movement movement = a.movementScore() == null ? null
+                : new Analysis.Movement(a.movementScore(), a.movementThreshold());
         return new Analysis(clipPath.toString(), event.onset(), event.apex(), event.offset(), false, a.preset(),
-                a.classes(), a.probabilities(), List.of(), List.of(), List.of(), null, a.device(), a.millis(),
+                a.classes(), a.probabilities(), List.of(), List.of(), List.of(), box, a.device(), a.millis(),
                 new Analysis.WeightsInfo(null, a.weightsName(), a.weightsSha256(), a.trained(),
-                        a.trained() ? "trained" : "untrained"), null);
+                        a.trained() ? "trained" : "untrained"), movement);
     }
 
     /** What recomputing a saved analysis gave. */

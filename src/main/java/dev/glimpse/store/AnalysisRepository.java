@@ -25,8 +25,9 @@ public final class AnalysisRepository {
         return project.inTransaction(c -> {
             String created = Instant.now().toString();
             try (PreparedStatement p = c.prepareStatement("INSERT INTO analyses(event_id, weights_sha256, weights_name,"
-                    + " trained, preset, device, millis, classes, probabilities, predicted, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " trained, preset, device, millis, classes, probabilities, predicted, created_at, face_x, face_y,"
+                    + " face_size, face_detected, movement_score, movement_threshold, temperature)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 p.setLong(1, a.eventId());
                 p.setString(2, a.weightsSha256());
                 p.setString(3, a.weightsName());
@@ -38,9 +39,18 @@ public final class AnalysisRepository {
                 p.setString(9, json(a.probabilities()));
                 p.setString(10, a.predicted());
                 p.setString(11, created);
+                SavedAnalysis.Face f = a.face();
+                p.setObject(12, f == null ? null : f.x());
+                p.setObject(13, f == null ? null : f.y());
+                p.setObject(14, f == null ? null : f.size());
+                p.setObject(15, f == null ? null : (f.detected() ? 1 : 0));
+                p.setObject(16, a.movementScore());
+                p.setObject(17, a.movementThreshold());
+                p.setObject(18, a.temperature());
                 p.executeUpdate();
                 return new SavedAnalysis(Project.generatedId(p), a.eventId(), a.weightsSha256(), a.weightsName(), a.trained(),
-                        a.preset(), a.device(), a.millis(), a.classes(), a.probabilities(), a.predicted(), created);
+                        a.preset(), a.device(), a.millis(), a.classes(), a.probabilities(), a.predicted(), created, f,
+                        a.movementScore(), a.movementThreshold(), a.temperature());
             }
         });
     }
@@ -49,7 +59,8 @@ public final class AnalysisRepository {
     public Optional<SavedAnalysis> latest(long eventId) throws StoreException {
         return project.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT id, event_id, weights_sha256, weights_name, trained,"
-                    + " preset, device, millis, classes, probabilities, predicted, created_at FROM analyses"
+                    + " preset, device, millis, classes, probabilities, predicted, created_at, face_x, face_y, face_size,"
+                    + " face_detected, movement_score, movement_threshold, temperature FROM analyses"
                     + " WHERE event_id = ? ORDER BY id DESC LIMIT 1")) {
                 p.setLong(1, eventId);
                 try (ResultSet r = p.executeQuery()) {
@@ -59,10 +70,18 @@ public final class AnalysisRepository {
                     return Optional.of(new SavedAnalysis(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
                             r.getInt(5) == 1, r.getString(6), r.getString(7), r.getLong(8),
                             list(r.getString(9), new TypeReference<List<String>>() { }),
-                            list(r.getString(10), new TypeReference<List<Double>>() { }), r.getString(11), r.getString(12)));
+                            list(r.getString(10), new TypeReference<List<Double>>() { }), r.getString(11), r.getString(12),
+                            r.getObject(13) == null ? null : new SavedAnalysis.Face(r.getInt(13), r.getInt(14), r.getInt(15),
+                                    r.getInt(16) == 1),
+                            real(r, 17), real(r, 18), real(r, 19)));
                 }
             }
         });
+    }
+
+    private static Double real(ResultSet r, int column) throws SQLException {
+        double v = r.getDouble(column);
+        return r.wasNull() ? null : v;
     }
 
     static String json(Object value) throws SQLException {

@@ -124,7 +124,14 @@ class ProjectSessionTest {
     @Test
     void anEventIsAnalysedSavedAndItsSavedAnalysisRecomputedWithTheSameWeights(@TempDir Path dir) throws Exception {
         Path weights = TinyWeights.write(dir.resolve("w"), "tiny", 3);
-        Path clip = Frames.write(dir.resolve("clip"), "img", "jpg", 1, 20, 120, 90, 4);
+        Path clip = dir.resolve("face.avi");
+        dev.glimpse.testing.Faces.Renderer faces = dev.glimpse.testing.Faces.renderer(20, 128, 96);
+        try (VideoFileWriter w = VideoFileWriter.open(clip, 128, 96, 25, 5, VideoFileWriter.Kind.AVI_MJPEG)) {
+            for (int n = 0; n < 20; n++) {
+                w.write(faces.frame(n));
+            }
+        }
+        Path noFace = Frames.write(dir.resolve("texture"), "img", "jpg", 1, 20, 120, 90, 4);
         try (ProjectSession s = ProjectSession.open(dir.resolve("a.glimpse"));
              AnalysisEngine engine = new AnalysisEngine(weights.toString(), "cpu")) {
             ProjectSession.OpenedClip opened = s.openClip(clip);
@@ -140,8 +147,26 @@ class ProjectSessionTest {
             assertEquals(a.probabilities(), saved.probabilities());
             assertEquals(a.weights().sha256(), saved.weightsSha256());
             assertEquals(a.predicted(), saved.predicted());
+            assertTrue(saved.face().detected() && saved.face().size() > 0, "the face box is kept with the analysis");
+            assertEquals(a.movement().score(), saved.movementScore(), 1e-9);
+            assertEquals(a.movement().threshold(), saved.movementThreshold(), 1e-9);
             Analysis shown = analysing.asAnalysis(event, saved);
             assertTrue(shown.nodes().isEmpty(), "the saved numbers alone, no graph");
+            assertEquals(a.movement(), shown.movement(), "and what it knew of the face's movement");
+            assertEquals(a.crop().x(), shown.crop().x());
+
+            // no face in the event's frames: no reading, and nothing saved with the event
+            ProjectSession.OpenedClip texture = s.openClip(noFace);
+            texture.source().close();
+            Coding other = s.coding(texture.clip(), "A");
+            other.mark(Coding.Mark.ONSET, 2);
+            other.mark(Coding.Mark.APEX, 9);
+            other.mark(Coding.Mark.OFFSET, 17);
+            Event onTexture = other.current();
+            Analysing analysingTexture = s.analysing(noFace, engine);
+            Analysis none = run(engine, () -> analysingTexture.analyseAndSave(onTexture, (f, t) -> { }));
+            assertFalse(none.faceFound());
+            assertTrue(analysingTexture.saved(onTexture).isEmpty(), "no reading kept for an event without a face");
             Analysing.Recomputed again = run(engine, () -> analysing.recompute(event, saved));
             assertEquals(Analysing.Restored.SAME, again.outcome());
             assertFalse(again.analysis().nodes().isEmpty(), "recomputed: the graph is back");
