@@ -1,6 +1,5 @@
 package dev.glimpse.analysis;
 
-import dev.glimpse.io.FilePaths;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.glimpse.io.FilePaths;
 import dev.glimpse.model.AtmGcn;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

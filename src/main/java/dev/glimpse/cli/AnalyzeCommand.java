@@ -1,6 +1,5 @@
 package dev.glimpse.cli;
 
-import dev.glimpse.io.FilePaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import dev.glimpse.analysis.Weights;
 import dev.glimpse.clip.ClipSource;
 import dev.glimpse.clip.ClipSources;
 import dev.glimpse.clip.CropBox;
+import dev.glimpse.io.FilePaths;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

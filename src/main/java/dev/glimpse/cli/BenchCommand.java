@@ -1,9 +1,9 @@
 package dev.glimpse.cli;
 
-import dev.glimpse.training.Training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glimpse.analysis.Benchmark;
+import dev.glimpse.training.Training;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,5 @@
 package dev.glimpse.clip;
 
-import dev.glimpse.io.FilePaths;
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
@@ -38,6 +37,7 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
+import dev.glimpse.io.FilePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

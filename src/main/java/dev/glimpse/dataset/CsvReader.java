@@ -1,7 +1,7 @@
 package dev.glimpse.dataset;
 
-import dev.glimpse.io.FilePaths;
 import dev.glimpse.io.Csv;
+import dev.glimpse.io.FilePaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,10 @@
 package dev.glimpse.training;
 
-import dev.glimpse.io.Csv;
-import org.apache.commons.csv.CSVPrinter;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.glimpse.io.Csv;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A LOSO evaluation written out: {@code metrics.json} (pooled MEGC metrics, per-subject means, per-class

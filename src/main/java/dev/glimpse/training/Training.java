@@ -10,13 +10,13 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import dev.glimpse.analysis.NetworkRunner;
-import dev.glimpse.model.ClipInput;
 import dev.glimpse.analysis.DjlRuntime;
+import dev.glimpse.analysis.NetworkRunner;
 import dev.glimpse.clip.PreparedClip;
 import dev.glimpse.dataset.Sample;
 import dev.glimpse.model.AtmGcn;
 import dev.glimpse.model.AtmGcnConfig;
+import dev.glimpse.model.ClipInput;
 import dev.glimpse.model.FocalLoss;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -216,12 +216,10 @@ public final class Training {
                 ClipInput.normalise(clip.pixels(), 0, s, c.frames(), input, b * perClip);
                 apex[b] = clip.apexPosition();
             }
-            {
-                float[] p = runner.probabilities(input, apex);
-                for (int b = 0; b < n; b++) {
-                    out[from + b] = new float[c.classes()];
-                    System.arraycopy(p, b * c.classes(), out[from + b], 0, c.classes());
-                }
+            float[] p = runner.probabilities(input, apex);
+            for (int b = 0; b < n; b++) {
+                out[from + b] = new float[c.classes()];
+                System.arraycopy(p, b * c.classes(), out[from + b], 0, c.classes());
             }
         }
         return out;

@@ -1,17 +1,15 @@
 package dev.glimpse.ui;
 
-import dev.glimpse.annotation.Event;
-import dev.glimpse.annotation.SavedAnalysis;
 import dev.glimpse.analysis.Analysis;
 import dev.glimpse.analysis.ColorMap;
 import dev.glimpse.analysis.Heatmaps;
+import dev.glimpse.annotation.Event;
+import dev.glimpse.annotation.SavedAnalysis;
 import dev.glimpse.clip.FaceCrop;
-import dev.glimpse.session.AnalysisEngine;
-import dev.glimpse.session.Analysing;
-import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import dev.glimpse.clip.FrameImage;
+import dev.glimpse.session.Analysing;
+import dev.glimpse.session.AnalysisEngine;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -23,6 +21,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ATM-GCN for one clip: the window's {@link AnalysisEngine} loads in the background (the window does not

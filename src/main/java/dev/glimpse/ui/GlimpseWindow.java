@@ -1,11 +1,9 @@
 package dev.glimpse.ui;
 
+import dev.glimpse.analysis.Weights;
+import dev.glimpse.annotation.Clip;
 import dev.glimpse.session.AnalysisEngine;
 import dev.glimpse.session.ProjectSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import dev.glimpse.annotation.Clip;
-import dev.glimpse.analysis.Weights;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +25,8 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The window around {@link MainView}: the File menu (new and open project, open clip, recent files,

@@ -1,9 +1,9 @@
 package dev.glimpse.ui;
 
-import dev.glimpse.session.TrainingProcess;
 import dev.glimpse.dataset.ClassScheme;
 import dev.glimpse.dataset.DatasetReader;
 import dev.glimpse.dataset.DatasetReport;
+import dev.glimpse.session.TrainingProcess;
 import dev.glimpse.training.Recipe;
 import dev.glimpse.training.Training;
 import dev.glimpse.training.TrainingListener;
@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;

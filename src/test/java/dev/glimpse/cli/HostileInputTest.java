@@ -1,7 +1,5 @@
 package dev.glimpse.cli;
 
-import dev.glimpse.annotation.Event;
-import dev.glimpse.annotation.ActionUnit;
 import static dev.glimpse.cli.AnalyzeCommandTest.glimpse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.glimpse.annotation.ActionUnit;
+import dev.glimpse.annotation.Event;
+import dev.glimpse.dataset.DatasetReport;
 import dev.glimpse.dataset.synth.Emotion;
 import dev.glimpse.dataset.synth.SyntheticDataset;
 import dev.glimpse.io.Csv;
@@ -22,7 +23,6 @@ import dev.glimpse.training.Recipe;
 import dev.glimpse.training.Reports;
 import dev.glimpse.training.Training;
 import dev.glimpse.training.TrainingListener;
-import dev.glimpse.dataset.DatasetReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

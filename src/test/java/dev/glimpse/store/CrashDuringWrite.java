@@ -1,8 +1,8 @@
 package dev.glimpse.store;
 
-import dev.glimpse.annotation.Event;
 import dev.glimpse.annotation.ActionUnit;
 import dev.glimpse.annotation.Clip;
+import dev.glimpse.annotation.Event;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.util.List;

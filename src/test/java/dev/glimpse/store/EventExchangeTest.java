@@ -1,10 +1,10 @@
 package dev.glimpse.store;
 
-import dev.glimpse.annotation.Event;
-import dev.glimpse.annotation.ActionUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glimpse.annotation.ActionUnit;
+import dev.glimpse.annotation.Event;
 import dev.glimpse.dataset.ClassScheme;
 import dev.glimpse.dataset.CsvReader;
 import dev.glimpse.dataset.DatasetReport;

@@ -1,6 +1,5 @@
 package dev.glimpse.store;
 
-import dev.glimpse.annotation.Event;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.glimpse.annotation.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,15 +1,15 @@
 package dev.glimpse.store;
 
-import dev.glimpse.annotation.Event;
-import dev.glimpse.annotation.ActionUnit;
-import dev.glimpse.annotation.Clip;
-import dev.glimpse.annotation.SavedAnalysis;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glimpse.annotation.ActionUnit;
+import dev.glimpse.annotation.Clip;
+import dev.glimpse.annotation.Event;
+import dev.glimpse.annotation.SavedAnalysis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

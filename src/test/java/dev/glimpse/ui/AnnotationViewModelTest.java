@@ -1,10 +1,10 @@
 package dev.glimpse.ui;
 
-import dev.glimpse.annotation.ActionUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glimpse.annotation.ActionUnit;
 import dev.glimpse.session.Coding;
 import dev.glimpse.store.Project;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.glimpse.ui;
 
-import dev.glimpse.annotation.Event;
-import dev.glimpse.annotation.ActionUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glimpse.analysis.Analysis;
+import dev.glimpse.annotation.ActionUnit;
+import dev.glimpse.annotation.Event;
 import dev.glimpse.clip.VideoFileWriter;
 import dev.glimpse.store.Project;
 import java.awt.image.BufferedImage;

@@ -1,9 +1,9 @@
 package dev.glimpse.ui;
 
-import dev.glimpse.annotation.Event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glimpse.annotation.Event;
 import dev.glimpse.clip.ClipSource;
 import dev.glimpse.clip.FrameImage;
 import dev.glimpse.clip.VideoFileSource;

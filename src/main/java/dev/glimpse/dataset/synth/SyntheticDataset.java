@@ -1,11 +1,9 @@
 package dev.glimpse.dataset.synth;
 
-import dev.glimpse.io.Csv;
-import org.apache.commons.csv.CSVPrinter;
-
 import dev.glimpse.clip.ClipException;
 import dev.glimpse.clip.FrameImage;
 import dev.glimpse.clip.VideoFileWriter;
+import dev.glimpse.io.Csv;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -21,6 +19,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
