@@ -172,7 +172,11 @@ class ProjectSafetyTest {
         Path db = threeEvents(dir.resolve("old.glimpse"));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=DELETE");
-            s.execute("ALTER TABLE clips DROP COLUMN opened_at"); // back to version 1
+            s.execute("ALTER TABLE clips DROP COLUMN opened_at"); // back to version 1: what versions 2 and 4 added
+            for (String column : List.of("face_x", "face_y", "face_size", "face_detected", "movement_score",
+                    "movement_threshold", "temperature")) {
+                s.execute("ALTER TABLE analyses DROP COLUMN " + column);
+            }
             s.execute("PRAGMA user_version = 1");
         }
         byte[] before = Files.readAllBytes(db);
