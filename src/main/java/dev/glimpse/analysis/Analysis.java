@@ -22,6 +22,7 @@ import java.util.List;
  * @param millis time from frames to result (decode, crop, network)
  * @param weights which weights
  * @param movement how much the face moved in the interval, or null when not measured (a saved analysis)
+ * @param temperature the temperature the probabilities were calibrated with, or null when the weights carry none
  */
 public record Analysis(
         String clip,
@@ -39,7 +40,8 @@ public record Analysis(
         String device,
         long millis,
         WeightsInfo weights,
-        Movement movement) {
+        Movement movement,
+        Double temperature) {
 
     public Analysis {
         classes = List.copyOf(classes);

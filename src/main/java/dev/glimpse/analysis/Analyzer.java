@@ -76,6 +76,20 @@ public final class Analyzer implements AutoCloseable {
         return device.isGpu() ? "gpu" : "cpu";
     }
 
+    /**
+     * The temperature the weights' evaluation fitted (its manifest's {@code metrics.calibration.temperature}, put
+     * there by {@code train --evaluation} or {@code attach-evaluation}), or null: then the network's own
+     * probabilities are shown.
+     */
+    public Double temperature() {
+        Object calibration = manifest().metrics().get("calibration");
+        if (calibration instanceof java.util.Map<?, ?> m && m.get("temperature") instanceof Number t
+                && t.doubleValue() > 0 && Double.isFinite(t.doubleValue())) {
+            return t.doubleValue();
+        }
+        return null;
+    }
+
     /** What to show with every prediction: "untrained" until the weights were trained. */
     public Analysis.WeightsInfo weightsInfo() {
         WeightsManifest m = weights.manifest();
@@ -126,16 +140,21 @@ public final class Analyzer implements AutoCloseable {
             }
             adjacency.add(new Analysis.Matrix(n, values));
         }
+        double[] raw = new double[out.probabilities().length];
+        for (int c = 0; c < raw.length; c++) {
+            raw[c] = out.probabilities()[c];
+        }
+        Double temperature = temperature();
         List<Double> probabilities = new ArrayList<>();
-        for (float p : out.probabilities()) {
-            probabilities.add((double) p);
+        for (double p : temperature == null ? raw : Calibration.scale(raw, temperature)) {
+            probabilities.add(p);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         int offsetNumber = offset == null ? clip.lastFrame() : offset;
         return new Analysis(clip.path().toString(), onset, apex, offsetNumber, prepared.apexSubstituted(),
                 config.preset(), manifest().classes(), probabilities, nodes, adjacency, maps, prepared.box(),
                 deviceKind(), millis, weightsInfo(),
-                new Analysis.Movement(FacialMovement.score(prepared), FacialMovement.THRESHOLD));
+                new Analysis.Movement(FacialMovement.score(prepared), FacialMovement.THRESHOLD), temperature);
     }
 
     /**

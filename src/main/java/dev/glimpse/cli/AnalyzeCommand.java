@@ -164,7 +164,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         } else {
             o.putNull("movement");
         }
-        o.putNull("calibration"); // no temperature is fitted to these weights yet: the probabilities are the network's own
+        if (a.temperature() != null) { // probabilities calibrated with the temperature the weights' evaluation fitted
+            o.putObject("calibration").put("temperature", a.temperature());
+        } else {
+            o.putNull("calibration"); // the weights carry no temperature: the probabilities are the network's own
+        }
         return o;
     }
 
@@ -179,7 +183,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " model has no neutral class, so the numbers below do not read an expression.%n",
                     a.movement().score(), a.movement().threshold());
         }
-        System.out.printf(Locale.ROOT, "predicted: %s%n", a.predicted());
+        System.out.printf(Locale.ROOT, "predicted: %s%s%n", a.predicted(), a.temperature() == null ? ""
+                : String.format(Locale.ROOT, " (probabilities calibrated, temperature %.2f)", a.temperature()));
         for (int c = 0; c < a.classes().size(); c++) {
             System.out.printf(Locale.ROOT, "  %-12s %5.1f%%%n", a.classes().get(c), 100 * a.probabilities().get(c));
         }

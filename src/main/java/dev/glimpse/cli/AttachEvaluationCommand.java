@@ -65,7 +65,8 @@ final class AttachEvaluationCommand implements Callable<Integer> {
                     + ")");
         }
         Map<String, Object> metrics = new LinkedHashMap<>();
-        for (String key : new String[] {"pooled", "perSubject", "folds", "clips", "confusion", "protocol", "epochs"}) {
+        for (String key : new String[] {"pooled", "perSubject", "folds", "clips", "confusion", "protocol", "epochs",
+            "calibration"}) {
             if (m.containsKey(key)) {
                 metrics.put(key, m.get(key));
             }

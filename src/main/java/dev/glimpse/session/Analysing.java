@@ -59,7 +59,7 @@ public final class Analysing {
                     new SavedAnalysis.Face(analysis.crop().x(), analysis.crop().y(), analysis.crop().size(),
                             "detected".equals(analysis.crop().source()) || "dataset".equals(analysis.crop().source())),
                     analysis.movement() == null ? null : analysis.movement().score(),
-                    analysis.movement() == null ? null : analysis.movement().threshold(), null));
+                    analysis.movement() == null ? null : analysis.movement().threshold(), analysis.temperature()));
             return analysis;
         }
     }
@@ -78,7 +78,7 @@ public final class Analysing {
         return new Analysis(clipPath.toString(), event.onset(), event.apex(), event.offset(), false, a.preset(),
                 a.classes(), a.probabilities(), List.of(), List.of(), List.of(), box, a.device(), a.millis(),
                 new Analysis.WeightsInfo(null, a.weightsName(), a.weightsSha256(), a.trained(),
-                        a.trained() ? "trained" : "untrained"), movement);
+                        a.trained() ? "trained" : "untrained"), movement, a.temperature());
     }
 
     /** What recomputing a saved analysis gave. */

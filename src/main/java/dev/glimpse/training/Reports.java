@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.glimpse.analysis.Calibration;
 import dev.glimpse.io.Csv;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -81,7 +82,26 @@ public final class Reports {
                 per.set(db, scores(Metrics.of(confusion(classes.size(), some))).put("clips", some.size()));
             }
         }
+        // temperature scaling fitted on these very predictions (held out from each fold's training, pooled)
+        List<double[]> before = new ArrayList<>();
+        int[] truth = new int[all.size()];
+        for (int k = 0; k < all.size(); k++) {
+            float[] p = all.get(k).probabilities();
+            double[] d = new double[p.length];
+            for (int c = 0; c < p.length; c++) {
+                d[c] = p[c];
+            }
+            before.add(d);
+            truth[k] = all.get(k).truth();
+        }
+        double t = Calibration.fitTemperature(before, truth);
+        List<double[]> after = before.stream().map(p -> Calibration.scale(p, t)).toList();
+        o.putObject("calibration").put("method", "temperature scaling (Guo et al. 2017), fitted on the pooled"
+                        + " leave-one-subject-out predictions").put("temperature", t)
+                .put("eceBefore", Calibration.ece(before, truth)).put("eceAfter", Calibration.ece(after, truth))
+                .put("bins", Calibration.BINS);
         JSON.writeValue(dir.resolve("metrics.json").toFile(), o);
+        ImageIO.write(Calibration.diagram(before, after, truth, t), "png", dir.resolve("reliability.png").toFile());
         writeCsvs(dir, classes, folds, pooled, confusion);
         ImageIO.write(confusionImage(classes, confusion), "png", dir.resolve("confusion.png").toFile());
         ImageIO.write(foldImage(folds, classes.size()), "png", dir.resolve("folds.png").toFile());

@@ -118,7 +118,9 @@ public final class AnalysisViewModel implements AutoCloseable {
                     String still = analysis.movement() != null && !analysis.movement().clear()
                             ? "no clear facial movement in this interval (the model has no neutral class); " : "";
                     message.set(still + "predicted " + analysis.predicted() + (analysis.weights().trained() ? ""
-                            : " (untrained weights: no information)") + String.format(java.util.Locale.ROOT,
+                            : " (untrained weights: no information)") + (analysis.temperature() == null ? ""
+                            : String.format(java.util.Locale.ROOT, " (probabilities calibrated, T = %.2f)",
+                                    analysis.temperature())) + String.format(java.util.Locale.ROOT,
                             ", %.3f s", analysis.millis() / 1000.0));
                     // what docs/benchmarks.md reports as the time from the click to the result on screen
                     LOG.info("analysis shown {} ms after the click (network {} ms on {})", shown, analysis.millis(),

@@ -58,6 +58,25 @@ class EvaluateCommandTest {
         assertEquals(0, attach.code(), attach.err());
         var manifest = new ObjectMapper().readTree(weights.resolve("manifest.json").toFile());
         assertEquals(metrics.get("pooled"), manifest.get("metrics").get("pooled"));
+        // the temperature fitted on the pooled predictions goes along, with the reliability diagram in the report
+        double t = metrics.get("calibration").get("temperature").asDouble();
+        assertTrue(t > 0 && metrics.get("calibration").get("eceAfter").asDouble() <= 1, metrics.get("calibration").toString());
+        assertEquals(t, manifest.get("metrics").get("calibration").get("temperature").asDouble(), 1e-12);
+        assertTrue(Files.size(report.resolve("reliability.png")) > 1000);
+        // and the analyzer applies it, saying so
+        Path clip;
+        try (var files = Files.walk(data)) {
+            clip = files.filter(f -> f.toString().endsWith(".jpg")).map(Path::getParent).sorted().findFirst().orElseThrow();
+        }
+        int first;
+        try (var source = dev.glimpse.clip.ClipSources.open(clip)) {
+            first = source.firstFrame();
+        }
+        AnalyzeCommandTest.Run analyzed = AnalyzeCommandTest.glimpse("analyze", clip.toString(), "--onset",
+                Integer.toString(first), "--apex", Integer.toString(first + 3), "--offset", Integer.toString(first + 7),
+                "--weights", weights.toString(), "--json");
+        assertEquals(0, analyzed.code(), analyzed.err());
+        assertEquals(t, new ObjectMapper().readTree(analyzed.out()).get("calibration").get("temperature").asDouble(), 1e-12);
         assertEquals(3, manifest.get("metrics").get("folds").asInt());
         assertArrayEquals(parameters, Files.readAllBytes(weights.resolve("atm-gcn.params")));
         assertEquals(metrics.get("pooled"), new ObjectMapper().valueToTree(
