@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Glimpse as an installable application with its own Java runtime (jlink + jpackage, the
-# non-modular route: DJL, JavaCV and ControlsFX are not proper modules, so everything runs from the
+# non-modular route: DJL and JavaCV are not proper modules, so everything runs from the
 # class path on a runtime that holds just the JDK modules listed below).
 #
 #   installers/build.sh           app-image at target/dist/glimpse/   (bin/glimpse is the launcher)

@@ -56,6 +56,11 @@ public record Analysis(
         return crop == null || !"centre".equals(crop.source());
     }
 
+    /** Whether the face box was found by detection (or is the dataset's own crop), not given or guessed. */
+    public boolean faceDetected() {
+        return crop != null && ("detected".equals(crop.source()) || "dataset".equals(crop.source()));
+    }
+
     /**
      * The facial movement in the interval ({@link dev.glimpse.clip.FacialMovement}) and the threshold below which
      * there is no clear movement to read.

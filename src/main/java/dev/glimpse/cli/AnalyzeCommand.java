@@ -157,7 +157,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .put("source", a.crop().source());
         // what the model cannot know for itself: whether there is a face, and whether it moved
         o.putObject("face").put("x", a.crop().x()).put("y", a.crop().y()).put("size", a.crop().size())
-                .put("detected", "detected".equals(a.crop().source()) || "dataset".equals(a.crop().source()));
+                .put("detected", a.faceDetected());
         if (a.movement() != null) {
             o.putObject("movement").put("score", a.movement().score()).put("threshold", a.movement().threshold())
                     .put("clear", a.movement().clear());

@@ -57,7 +57,7 @@ public final class Analysing {
                     analysis.weights().trained(), analysis.preset(), analysis.device(), analysis.millis(),
                     analysis.classes(), analysis.probabilities(), analysis.predicted(), null,
                     new SavedAnalysis.Face(analysis.crop().x(), analysis.crop().y(), analysis.crop().size(),
-                            "detected".equals(analysis.crop().source()) || "dataset".equals(analysis.crop().source())),
+                            analysis.faceDetected()),
                     analysis.movement() == null ? null : analysis.movement().score(),
                     analysis.movement() == null ? null : analysis.movement().threshold(), analysis.temperature()));
             return analysis;

@@ -137,10 +137,7 @@ class ProjectSessionTest {
             ProjectSession.OpenedClip opened = s.openClip(clip);
             opened.source().close();
             Coding coding = s.coding(opened.clip(), "A");
-            coding.mark(Coding.Mark.ONSET, 2);
-            coding.mark(Coding.Mark.APEX, 9);
-            coding.mark(Coding.Mark.OFFSET, 17);
-            Event event = coding.current();
+            Event event = marked(coding, 2, 9, 17);
             Analysing analysing = s.analysing(clip, engine);
             Analysis a = run(engine, () -> analysing.analyseAndSave(event, (f, t) -> { }));
             SavedAnalysis saved = analysing.saved(event).orElseThrow();
@@ -159,10 +156,7 @@ class ProjectSessionTest {
             ProjectSession.OpenedClip texture = s.openClip(noFace);
             texture.source().close();
             Coding other = s.coding(texture.clip(), "A");
-            other.mark(Coding.Mark.ONSET, 2);
-            other.mark(Coding.Mark.APEX, 9);
-            other.mark(Coding.Mark.OFFSET, 17);
-            Event onTexture = other.current();
+            Event onTexture = marked(other, 2, 9, 17);
             Analysing analysingTexture = s.analysing(noFace, engine);
             Analysis none = run(engine, () -> analysingTexture.analyseAndSave(onTexture, (f, t) -> { }));
             assertFalse(none.faceFound());
@@ -173,6 +167,14 @@ class ProjectSessionTest {
             Analysing.Recomputed moved = run(engine, () -> analysing.recompute(event.withFrames(3, 9, 17), saved));
             assertEquals(Analysing.Restored.CHANGED, moved.outcome(), "an event edited since keeps its saved numbers");
         }
+    }
+
+    /** An event marked onset, apex, offset, as the O, A and F keys mark it. */
+    private static Event marked(Coding coding, int onset, int apex, int offset) throws Exception {
+        coding.mark(Coding.Mark.ONSET, onset);
+        coding.mark(Coding.Mark.APEX, apex);
+        coding.mark(Coding.Mark.OFFSET, offset);
+        return coding.current();
     }
 
     /** Runs {@code work} on the engine's thread, as the window does, and returns its result. */
