@@ -145,6 +145,19 @@ public final class Coding {
         return "saved: action units " + formatted;
     }
 
+    /**
+     * Moves one boundary of {@code e} to {@code frame} (dragging it on the timeline): one saved, undoable edit,
+     * made the current event; a move that breaks onset &lt; apex &lt;= offset is refused and nothing changes.
+     */
+    public String move(Event e, Mark which, int frame) throws IOException {
+        select(e);
+        String said = mark(which, frame);
+        if (said.startsWith("not saved")) {
+            select(e); // the refused mark is not kept: the event stays as it was saved
+        }
+        return said;
+    }
+
     /** Deletes {@code e} (undoable). */
     public String delete(Event e) throws IOException {
         if (e == null || e.id() == 0) {

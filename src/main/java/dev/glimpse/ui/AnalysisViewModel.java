@@ -5,6 +5,7 @@ import dev.glimpse.analysis.ColorMap;
 import dev.glimpse.analysis.Heatmaps;
 import dev.glimpse.annotation.Event;
 import dev.glimpse.annotation.SavedAnalysis;
+import dev.glimpse.clip.CropBox;
 import dev.glimpse.clip.FaceCrop;
 import dev.glimpse.clip.FrameImage;
 import dev.glimpse.session.Analysing;
@@ -209,6 +210,15 @@ public final class AnalysisViewModel implements AutoCloseable {
             System.arraycopy(painted.rgb(), y * size * 3, out, ((a.crop().y() + y) * frame.width() + a.crop().x()) * 3, size * 3);
         }
         return new FrameImage(frame.width(), frame.height(), out);
+    }
+
+    /**
+     * The face box the shown analysis cut every frame with, or null when no analysis is shown: the window draws
+     * it over the frame (at render time, the frame's pixels untouched), so the person sees what the model saw.
+     */
+    public CropBox faceBox() {
+        Analysis a = result.get();
+        return a == null ? null : a.crop();
     }
 
     /** Cancels this clip's analysis, if one runs; the engine stays, for the next clip. */

@@ -72,6 +72,16 @@ public final class AnnotationViewModel {
         show(coding.delete(current.get()));
     }
 
+    /** Moves one boundary (onset, apex or offset) of {@code e} to {@code frame}: dragged on the timeline; undoable. */
+    public void move(Event e, Coding.Mark which, int frame) throws IOException {
+        show(coding.move(e, which, frame));
+    }
+
+    /** Clears the message: the person has moved on, so what it said is no longer news. */
+    public void clearMessage() {
+        message.set("");
+    }
+
     /** Deletes {@code e}; undoable, saved before shown. */
     public void delete(Event e) throws IOException {
         show(coding.delete(e));

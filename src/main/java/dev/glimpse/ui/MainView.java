@@ -1,11 +1,15 @@
 package dev.glimpse.ui;
 
 import dev.glimpse.annotation.Event;
+import dev.glimpse.clip.CropBox;
 import dev.glimpse.clip.FrameImage;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -23,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
 import javafx.util.Duration;
 
 /**
@@ -37,6 +42,7 @@ public final class MainView extends BorderPane {
             "Home / End       first / last frame",
             "O / A / F        onset / apex / offset of the current event at this frame",
             "N                new event",
+            "drag an edge      move an event's onset, apex or offset on the timeline (undoable)",
             "Delete           delete the current event (Ctrl+Z brings it back)",
             "Ctrl+Z           undo",
             "Ctrl+Shift+Z     redo",
@@ -53,6 +59,7 @@ public final class MainView extends BorderPane {
     private final javafx.scene.layout.StackPane videoPane = new javafx.scene.layout.StackPane();
     private final Label status = new Label();
     private final ImageView image = new ImageView();
+    private final Canvas faceBox = new Canvas();
     private final Label position = new Label();
     private final Label message = new Label();
     private final TextField goTo = new TextField();
@@ -86,7 +93,16 @@ public final class MainView extends BorderPane {
         image.fitWidthProperty().bind(videoPane.widthProperty());
         image.fitHeightProperty().bind(videoPane.heightProperty());
         videoPane.setMinSize(160, 120);
-        videoPane.getChildren().add(image);
+        // the face box the shown analysis used, drawn over the frame at render time (the frame's pixels untouched);
+        // unmanaged, so it never sizes the pane
+        faceBox.setId("face-box");
+        faceBox.setManaged(false);
+        faceBox.setMouseTransparent(true);
+        faceBox.widthProperty().bind(videoPane.widthProperty());
+        faceBox.heightProperty().bind(videoPane.heightProperty());
+        image.boundsInParentProperty().addListener((o, a, b) -> drawFaceBox());
+        analysis.resultProperty().addListener((o, a, b) -> drawFaceBox());
+        videoPane.getChildren().addAll(image, faceBox);
         position.setId("position");
         message.setId("message");
         goTo.setId("goto");
@@ -112,6 +128,8 @@ public final class MainView extends BorderPane {
         viewer.errorProperty().addListener((obs, old, err) -> {
             if (err != null) {
                 annotation.messageProperty().set(err);
+            } else if (old != null && old.equals(annotation.messageProperty().get())) {
+                annotation.clearMessage(); // a frame decoded again: the decoding error is over
             }
         });
         timeline = new TimelineView(viewer, annotation);
@@ -257,6 +275,9 @@ public final class MainView extends BorderPane {
         if (e.isShortcutDown() && e.getCode() != KeyCode.Z && e.getCode() != KeyCode.G && e.getCode() != KeyCode.ENTER) {
             return; // Ctrl+O and the like belong to the menus
         }
+        if (!e.getCode().isModifierKey()) {
+            annotation.clearMessage(); // a new action: the last one's message is stale now (an action says its own)
+        }
         try {
             int big = e.isShiftDown() ? 10 : 1;
             switch (e.getCode()) {
@@ -335,9 +356,45 @@ public final class MainView extends BorderPane {
         if (buffer == null || buffer.getWidth() != f.width() || buffer.getHeight() != f.height()) {
             buffer = new WritableImage(f.width(), f.height());
             image.setImage(buffer);
+            drawFaceBox();
         }
         buffer.getPixelWriter().setPixels(0, 0, f.width(), f.height(), PixelFormat.getByteRgbInstance(), f.rgb(), 0,
                 f.width() * 3);
+    }
+
+    /** The analysis's face box, scaled to where the frame is drawn in its pane; nothing when no analysis is shown. */
+    private void drawFaceBox() {
+        GraphicsContext g = faceBox.getGraphicsContext2D();
+        g.clearRect(0, 0, faceBox.getWidth(), faceBox.getHeight());
+        CropBox box = analysis.faceBox();
+        if (box == null || buffer == null || !box.fitsIn((int) buffer.getWidth(), (int) buffer.getHeight())) {
+            return;
+        }
+        Bounds shown = image.getBoundsInParent();
+        double k = shown.getWidth() / buffer.getWidth();
+        double x = shown.getMinX() + box.x() * k;
+        double y = shown.getMinY() + box.y() * k;
+        double side = box.size() * k;
+        boolean found = !"centre".equals(box.source());
+        g.setStroke(found ? Color.web("#39d353") : Color.web("#ffb000"));
+        g.setLineWidth(2);
+        g.strokeRect(x + 1, y + 1, side - 2, side - 2);
+        g.setFont(Font.font(11));
+        String text = "face (" + switch (box.source()) {
+            case "detected" -> "detected";
+            case "dataset" -> "the dataset's crop";
+            case "user" -> "given";
+            default -> "none found: centre of the frame";
+        } + ")";
+        g.setFill(Color.color(0, 0, 0, 0.6));
+        g.fillRect(x + 1, Math.max(0, y - 16), text.length() * 6.2 + 8, 15);
+        g.setFill(Color.WHITE);
+        g.fillText(text, x + 5, Math.max(11, y - 4));
+    }
+
+    /** The face box layer over the frame (for tests). */
+    Canvas faceBoxLayer() {
+        return faceBox;
     }
 
     ViewerViewModel viewer() {

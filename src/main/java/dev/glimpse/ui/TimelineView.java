@@ -1,7 +1,10 @@
 package dev.glimpse.ui;
 
 import dev.glimpse.annotation.Event;
+import dev.glimpse.session.Coding;
+import java.io.IOException;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.ScrollEvent;
@@ -13,8 +16,9 @@ import javafx.scene.text.Font;
  * The zoomable timeline under the frame: the clip's frames at the scale {@link TimelineScale} keeps, the events
  * as spans with their apex marked, frame ticks and numbers, and the playhead. Painted at render time from the
  * view-models (nothing of it is state of its own but the zoom); a click selects an event or shows that exact
- * frame, a drag scrubs through keyframes and shows the exact frame where it is let go, the wheel zooms at the
- * mouse and Shift+wheel (or a horizontal wheel) scrolls.
+ * frame, a drag scrubs through keyframes and shows the exact frame where it is let go, a drag that starts on an
+ * event's onset edge, apex line or offset edge moves that boundary (one saved, undoable edit), the wheel zooms at
+ * the mouse and Shift+wheel (or a horizontal wheel) scrolls.
  */
 final class TimelineView extends Pane {
     private final ViewerViewModel viewer;
@@ -24,6 +28,12 @@ final class TimelineView extends Pane {
     private final Canvas canvas = new Canvas(800, 48);
     private final TimelineScale scale;
     private int scrubTarget = -1;
+    /** A boundary being dragged: which event, which mark, and the frame (index) it is over now. */
+    private Event dragged;
+    private Coding.Mark draggedMark;
+    private int dragIndex = -1;
+    /** How near (pixels) the mouse must be to an onset, apex or offset to take hold of it. */
+    static final double HANDLE = 5;
 
     TimelineView(ViewerViewModel viewer, AnnotationViewModel annotation) {
         this.viewer = viewer;
@@ -47,9 +57,39 @@ final class TimelineView extends Pane {
                 click(e.getX());
             }
         });
-        canvas.setOnMouseDragged(e -> scrub(e.getX()));
+        canvas.setOnMouseMoved(e -> canvas.setCursor(handleAt(e.getX()) != null ? Cursor.H_RESIZE : Cursor.DEFAULT));
+        canvas.setOnMousePressed(e -> {
+            annotation.clearMessage(); // a new action: the last one's message is stale now
+            Handle h = handleAt(e.getX());
+            dragged = h == null ? null : h.event();
+            draggedMark = h == null ? null : h.mark();
+            dragIndex = -1;
+        });
+        canvas.setOnMouseDragged(e -> {
+            if (dragged != null) {
+                dragIndex = scale.index(Math.max(0, Math.min(canvas.getWidth() - 1, e.getX())), canvas.getWidth());
+                viewer.indexProperty().set(dragIndex); // the frame the boundary would move to, exact
+                draw();
+            } else {
+                scrub(e.getX());
+            }
+        });
         canvas.setOnMouseReleased(e -> {
-            if (scrubTarget >= 0) {
+            if (dragged != null) {
+                Event event = dragged;
+                Coding.Mark mark = draggedMark;
+                int index = dragIndex;
+                dragged = null;
+                dragIndex = -1;
+                if (index >= 0) {
+                    try {
+                        annotation.move(event, mark, viewer.numberAt(index)); // saved and undoable, or refused and said
+                    } catch (IOException ex) {
+                        annotation.messageProperty().set("not saved: " + ex.getMessage());
+                    }
+                }
+                draw();
+            } else if (scrubTarget >= 0) {
                 viewer.indexProperty().set(scrubTarget); // the exact frame where the user let go
                 scrubTarget = -1;
             }
@@ -75,7 +115,16 @@ final class TimelineView extends Pane {
         g.fillRect(0, 0, w, h);
         for (Event e : annotation.events()) {
             int on = viewer.indexOf(e.onset());
+            int apex = viewer.indexOf(e.apex());
             int off = viewer.indexOf(e.offset());
+            if (e == dragged && dragIndex >= 0) { // drawn where it is being dragged to
+                switch (draggedMark) {
+                    case ONSET -> on = dragIndex;
+                    case APEX -> apex = dragIndex;
+                    case OFFSET -> off = dragIndex;
+                    default -> { }
+                }
+            }
             if (off < first || on > last) {
                 continue;
             }
@@ -91,7 +140,7 @@ final class TimelineView extends Pane {
                 g.strokeRect(x0 + 1, 7, Math.max(1, span - 2), h - 24);
             }
             g.setFill(Color.web("#d8572a"));
-            g.fillRect(scale.x(viewer.indexOf(e.apex()), w) + Math.max(0, cell / 2 - 1), 4, 2, h - 18);
+            g.fillRect(scale.x(apex, w) + Math.max(0, cell / 2 - 1), 4, 2, h - 18);
         }
         drawPendingMarks(g, w, h, cell, first, last);
         // frame ticks once frames are wide enough to see, and numbers at a round step at least 60 px apart
@@ -185,6 +234,43 @@ final class TimelineView extends Pane {
         scrubTarget = target;
         int key = viewer.keyframeAtOrBefore(target);
         viewer.indexProperty().set(key >= scale.first() ? key : target);
+    }
+
+    /** A boundary of an event that the mouse can take hold of. */
+    private record Handle(Event event, Coding.Mark mark) {}
+
+    /** The onset edge, apex line or offset edge nearest {@code x} within {@link #HANDLE} px (the current event's first). */
+    private Handle handleAt(double x) {
+        double w = canvas.getWidth();
+        Event current = annotation.currentProperty().get();
+        java.util.List<Event> order = new java.util.ArrayList<>(annotation.events());
+        if (current != null && order.remove(current)) {
+            order.add(0, current);
+        }
+        for (Event e : order) {
+            double x0 = scale.x(viewer.indexOf(e.onset()), w);
+            double x1 = x0 + Math.max(MIN_SPAN, scale.x(viewer.indexOf(e.offset()) + 1, w) - x0);
+            double xa = scale.x(viewer.indexOf(e.apex()), w) + Math.max(0, scale.cell(w) / 2);
+            Handle best = null;
+            double nearest = HANDLE;
+            double[] at = {x0, xa, x1};
+            Coding.Mark[] marks = {Coding.Mark.ONSET, Coding.Mark.APEX, Coding.Mark.OFFSET};
+            for (int m = 0; m < 3; m++) {
+                if (Math.abs(x - at[m]) <= nearest) {
+                    nearest = Math.abs(x - at[m]);
+                    best = new Handle(e, marks[m]);
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        return null;
+    }
+
+    /** Where frame {@code index}'s cell begins on the timeline, in its own pixels (for tests). */
+    double xOf(int index) {
+        return scale.x(index, canvas.getWidth());
     }
 
     private void click(double x) {

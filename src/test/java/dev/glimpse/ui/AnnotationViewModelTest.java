@@ -90,4 +90,33 @@ class AnnotationViewModelTest {
             assertTrue(p.events().of(clip).isEmpty());
         }
     }
+
+    /** Moving a boundary (a drag on the timeline) is one saved edit; a move that breaks the order changes nothing. */
+    @Test
+    void aBoundaryMovedIsSavedUndoableAndARefusedMoveChangesNothing(@TempDir Path dir) throws Exception {
+        try (Project p = Project.open(dir.resolve("m.glimpse"))) {
+            long clip = p.clips().add("/x.mp4", 1, "cc".repeat(32), 30, 100, 64, 64).id();
+            AnnotationViewModel vm = new AnnotationViewModel(new Coding(p, clip, "coder"));
+            vm.markOnset(5);
+            vm.markApex(8);
+            vm.markOffset(12);
+            var saved = p.events().of(clip).get(0);
+            vm.newEvent(); // another event being coded: the move takes the dragged one, not the current
+            vm.move(saved, Coding.Mark.ONSET, 3);
+            assertEquals(3, p.events().of(clip).get(0).onset());
+            assertEquals("saved: onset of event 5-8-12 moved from 5 to 3", vm.messageProperty().get());
+            assertEquals(p.events().of(clip).get(0), vm.currentProperty().get(), "the moved event is the current one");
+            vm.move(vm.currentProperty().get(), Coding.Mark.APEX, 20);
+            assertTrue(vm.messageProperty().get().startsWith("not saved"), vm.messageProperty().get());
+            assertEquals(List.of(3, 8, 12), List.of(p.events().of(clip).get(0).onset(), p.events().of(clip).get(0).apex(),
+                    p.events().of(clip).get(0).offset()));
+            vm.markOffset(14); // the refused apex was not kept among the marks
+            assertEquals(8, p.events().of(clip).get(0).apex());
+            assertEquals(14, p.events().of(clip).get(0).offset());
+            vm.undo();
+            vm.undo();
+            assertEquals(5, p.events().of(clip).get(0).onset(), "undone, and saved so");
+            assertEquals("undone: onset of event 5-8-12 moved from 5 to 3", vm.messageProperty().get());
+        }
+    }
 }

@@ -120,6 +120,22 @@ class MainViewTest {
         assertEquals(7, analysis.resultProperty().get().nodes().size());
         assertTrue(robot.lookup("#verdict").queryAs(Label.class).getText().contains("untrained"));
 
+        // the face box the analysis used is drawn over the frame: its edge painted, its inside left clear
+        var box = analysis.faceBox();
+        assertEquals("detected", box.source());
+        WritableImage layer = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+            p.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            return view.faceBoxLayer().snapshot(p, null);
+        }).get(30, TimeUnit.SECONDS);
+        javafx.geometry.Bounds shown = robot.lookup("#frame").query().getBoundsInParent();
+        double k = shown.getWidth() / view.shownImage().getWidth();
+        int midY = (int) (shown.getMinY() + (box.y() + box.size() / 2.0) * k);
+        int edgeX = (int) (shown.getMinX() + box.x() * k + 2);
+        int centreX = (int) (shown.getMinX() + (box.x() + box.size() / 2.0) * k);
+        assertTrue(layer.getPixelReader().getColor(edgeX, midY).getOpacity() > 0.5, "the box's left edge is drawn");
+        assertEquals(0, layer.getPixelReader().getColor(centreX, midY).getOpacity(), 1e-9, "the face is not covered");
+
         // on a node's frame the heatmap changes what is shown; switched off, the frame is the frame again
         int nodeFrame = analysis.resultProperty().get().nodes().get(2).frame();
         WaitForAsyncUtils.asyncFx(() -> viewer.goToFrame(nodeFrame)).get();
@@ -170,6 +186,48 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, project.events().of(clip).size(), "Ctrl+Z brought it back");
         assertEquals("undone: event 3-5-9 deleted", robot.lookup("#message").queryAs(Label.class).getText());
+    }
+
+    /** An event's offset dragged on the timeline: saved, said, undoable; a drag past the apex's order is refused. */
+    @Test
+    void draggingAnEventsBoundaryOnTheTimelineMovesItUndoablyAndStaleMessagesClear(FxRobot robot) throws Exception {
+        waitForFrame(0);
+        for (int[] mark : new int[][] {{3, 'O'}, {5, 'A'}, {9, 'F'}}) {
+            WaitForAsyncUtils.asyncFx(() -> viewer.goToFrame(mark[0])).get();
+            waitForFrame(mark[0]);
+            robot.type(KeyCode.getKeyCode(String.valueOf((char) mark[1])));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        long clip = project.clips().all().get(0).id();
+        javafx.scene.canvas.Canvas canvas = robot.lookup("#timeline").queryAs(javafx.scene.canvas.Canvas.class);
+        TimelineView timeline = (TimelineView) canvas.getParent();
+        double cell = canvas.getWidth() / 60;
+        double offsetEdge = WaitForAsyncUtils.asyncFx(() -> timeline.xOf(10)).get(); // the right edge of frame 9
+        robot.drag(fxPoint(canvas, offsetEdge - 1, 20)).moveTo(fxPoint(canvas, offsetEdge + 2 * cell, 20))
+                .moveTo(fxPoint(canvas, WaitForAsyncUtils.asyncFx(() -> timeline.xOf(14)).get() + cell / 2, 20)).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        Event moved = project.events().of(clip).get(0);
+        assertEquals(List.of(3, 5, 14), List.of(moved.onset(), moved.apex(), moved.offset()), "saved where it was let go");
+        assertEquals("saved: offset of event 3-5-9 moved from 9 to 14", robot.lookup("#message").queryAs(Label.class).getText());
+
+        // the apex dragged before the onset: refused, said, and the saved event is as it was
+        double apexLine = WaitForAsyncUtils.asyncFx(() -> timeline.xOf(5)).get() + cell / 2;
+        robot.drag(fxPoint(canvas, apexLine, 20)).moveTo(fxPoint(canvas, apexLine - cell, 20))
+                .moveTo(fxPoint(canvas, WaitForAsyncUtils.asyncFx(() -> timeline.xOf(1)).get() + cell / 2, 20)).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#message").queryAs(Label.class).getText().startsWith("not saved"));
+        assertEquals(moved, project.events().of(clip).get(0));
+
+        // a stale message goes with the next action
+        robot.interact(view::requestFocus);
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", robot.lookup("#message").queryAs(Label.class).getText());
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(9, project.events().of(clip).get(0).offset(), "undone, and saved so");
+        assertEquals("undone: offset of event 3-5-9 moved from 9 to 14", robot.lookup("#message").queryAs(Label.class).getText());
     }
 
     /** A frame number typed wrong is said in the window (it used to throw on the console and show nothing). */
