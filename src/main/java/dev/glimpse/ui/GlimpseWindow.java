@@ -3,6 +3,7 @@ package dev.glimpse.ui;
 import dev.glimpse.analysis.Weights;
 import dev.glimpse.annotation.Clip;
 import dev.glimpse.session.AnalysisEngine;
+import dev.glimpse.session.Coding;
 import dev.glimpse.session.ProjectSession;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,6 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
@@ -59,6 +63,14 @@ public final class GlimpseWindow extends BorderPane {
     private AnnotationViewModel annotation;
     private AnalysisViewModel analysis;
     private MainView view;
+    /** Clips open on this thread: a long video's first opening indexes all its frames. */
+    private final ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "glimpse-open");
+        t.setDaemon(true);
+        return t;
+    });
+    private CompletableFuture<Boolean> opening = CompletableFuture.completedFuture(true);
+    private String openingName = "";
 
     /**
      * @param weights a weights folder, or null for the bundled ones
@@ -221,39 +233,46 @@ public final class GlimpseWindow extends BorderPane {
             dialogs.error("Not a weights folder", dir + ": " + e.getMessage() + "\n\nThe weights in use stay as they were.");
             return;
         }
+        if (!opening.isDone()) {
+            dialogs.error("Still opening", "Glimpse is still opening " + openingName + "; choose the weights when it is open.");
+            return;
+        }
         String previous = weights;
         AnalysisEngine old = engine;
         weights = dir.toString();
         engine = null;
-        if (session == null || open(session.file(), clipPath)) { // a new engine, and the view rebuilt on it
-            if (old != null) {
-                old.close();
-            }
-        } else { // the view on screen still analyses with the old engine
-            if (engine != null) {
-                engine.close();
-            }
-            engine = old;
-            weights = previous;
+        if (session == null) {
+            closeQuietly(old);
+            return;
         }
+        open(session.file(), clipPath).thenAccept(opened -> { // a new engine, and the view rebuilt on it
+            if (opened) {
+                closeQuietly(old);
+            } else { // the view on screen still analyses with the old engine
+                if (engine != null) {
+                    engine.close();
+                }
+                engine = old;
+                weights = previous;
+            }
+        });
     }
 
     /** A dropped or recent path: a {@code .glimpse} file is a project, anything else a clip. */
-    public void openPath(Path path) {
+    public CompletableFuture<Boolean> openPath(Path path) {
         if (path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".glimpse")) {
-            openProject(path);
-        } else {
-            openClip(path);
+            return openProject(path);
         }
+        return openClip(path);
     }
 
     /** Opens a clip in the current project. */
-    public boolean openClip(Path clip) {
+    public CompletableFuture<Boolean> openClip(Path clip) {
         return open(session == null ? defaultProject : session.file(), clip);
     }
 
     /** Opens a project on its last clip (relinked if it moved); false, with the user told, if it cannot. */
-    public boolean openProject(Path db) {
+    public CompletableFuture<Boolean> openProject(Path db) {
         return open(db, null);
     }
 
@@ -271,50 +290,120 @@ public final class GlimpseWindow extends BorderPane {
 
     /**
      * Opens {@code db} (the current project when it is the same file) and {@code clip} in it (null: the
-     * project's last clip, else the clip on screen, else the default clip); all or nothing.
+     * project's last clip, else the clip on screen, else the default clip); all or nothing. The project is opened
+     * here (a moved clip is asked for here too); the clip, whose first opening indexes every frame of a long video,
+     * is opened in the background while the window shows its progress, and only then does the new session replace
+     * the old one. The future says, on the UI thread, whether it opened.
      */
-    public boolean open(Path db, Path clip) {
+    public CompletableFuture<Boolean> open(Path db, Path clip) {
+        if (!opening.isDone()) {
+            dialogs.error("Still opening", "Glimpse is still opening " + openingName + "; try again when it is open.");
+            return CompletableFuture.completedFuture(false);
+        }
         boolean sameProject = session != null && db != null && session.isFile(db);
         ProjectSession s = null;
-        ProjectSession.OpenedClip opened = null;
+        Path chosen;
         try {
             s = sameProject ? session : ProjectSession.open(db);
-            Path chosen = clip != null ? clip : s.lastClip(relinking()).orElse(null);
+            chosen = clip != null ? clip : s.lastClip(relinking()).orElse(null);
             if (chosen == null) {
                 chosen = clipPath != null ? clipPath : defaultClip;
             }
-            opened = s.openClip(chosen);
-            AnnotationViewModel newAnnotation = new AnnotationViewModel(s.coding(opened.clip(), annotator));
-            closeSession(!sameProject);
-            session = s;
-            clipPath = chosen;
-            viewer = new ViewerViewModel(opened.source(), Platform::runLater);
-            annotation = newAnnotation;
-            if (engine == null) {
-                engine = new AnalysisEngine(weights, device); // once per window: every clip analyses with it
-            }
-            analysis = new AnalysisViewModel(s.analysing(chosen, engine), Platform::runLater);
-            view = new MainView(viewer, annotation, analysis);
-            setCenter(view);
-            stage.setTitle("Glimpse: " + chosen.getFileName() + " (" + s.file().getFileName() + ")");
-            recent.add(chosen);
-            recent.add(s.file());
-            fillRecent();
-            view.requestFocus();
-            if (opened.source().damage() != null) {
-                dialogs.error("This video is damaged", chosen + ": " + opened.source().damage() + ".");
-            }
-            return true;
         } catch (Exception e) {
-            if (opened != null) {
-                closeQuietly(opened.source());
-            }
             if (s != null && s != session) {
                 closeQuietly(s);
             }
-            dialogs.error("Glimpse cannot open this", e.getMessage() + "\n\nNothing was changed; what was open stays open.");
-            return false;
+            refused(e);
+            return CompletableFuture.completedFuture(false);
         }
+        ProjectSession project = s;
+        Path path = chosen;
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        opening = done;
+        openingName = String.valueOf(path.getFileName());
+        javafx.scene.Node before = getCenter();
+        setCenter(progress("Opening " + openingName + " (the first time, every frame of a video is indexed)..."));
+        BackgroundTask.of(p -> {
+            ProjectSession.OpenedClip opened = project.openClip(path);
+            try {
+                return new Opening(opened, project.coding(opened.clip(), annotator));
+            } catch (Exception | Error e) {
+                closeQuietly(opened.source());
+                throw e;
+            }
+        }).onSuccess(o -> {
+            try {
+                show(project, path, o);
+                done.complete(true);
+            } catch (Exception e) {
+                closeQuietly(o.clip().source());
+                abandon(project, before, e, done);
+            }
+        }).onFailure(e -> abandon(project, before, e, done))
+                .runOn(opener::submit, Platform::runLater);
+        return done;
+    }
+
+    /** A clip opened in the background, with its coding, waiting to be shown. */
+    private record Opening(ProjectSession.OpenedClip clip, Coding coding) {}
+
+    /** Puts the opened clip on screen: only now is the old session closed. */
+    private void show(ProjectSession s, Path chosen, Opening o) {
+        boolean sameProject = s == session;
+        AnnotationViewModel newAnnotation = new AnnotationViewModel(o.coding());
+        closeSession(!sameProject);
+        session = s;
+        clipPath = chosen;
+        viewer = new ViewerViewModel(o.clip().source(), Platform::runLater);
+        annotation = newAnnotation;
+        if (engine == null) {
+            engine = new AnalysisEngine(weights, device); // once per window: every clip analyses with it
+        }
+        analysis = new AnalysisViewModel(s.analysing(chosen, engine), Platform::runLater);
+        view = new MainView(viewer, annotation, analysis);
+        setCenter(view);
+        stage.setTitle("Glimpse: " + chosen.getFileName() + " (" + s.file().getFileName() + ")");
+        recent.add(chosen);
+        recent.add(s.file());
+        fillRecent();
+        view.requestFocus();
+        if (o.clip().source().damage() != null) {
+            dialogs.error("This video is damaged", chosen + ": " + o.clip().source().damage() + ".");
+        }
+    }
+
+    /** An opening that failed: what was on screen comes back, a new project is closed again, the person is told. */
+    private void abandon(ProjectSession s, javafx.scene.Node before, Throwable e, CompletableFuture<Boolean> done) {
+        if (s != session) {
+            closeQuietly(s);
+        }
+        setCenter(before);
+        if (view != null) {
+            view.requestFocus();
+        }
+        refused(e);
+        done.complete(false);
+    }
+
+    private void refused(Throwable e) {
+        dialogs.error("Glimpse cannot open this", BackgroundTask.message(e) + "\n\nNothing was changed; what was open stays open.");
+    }
+
+    /** What the window shows while a clip opens: at once, before anything is decoded. */
+    private static javafx.scene.Node progress(String text) {
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setMaxSize(48, 48);
+        Label label = new Label(text);
+        label.setWrapText(true);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(12, spinner, label);
+        box.setId("opening");
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        return box;
+    }
+
+    /** The opening under way (done when nothing is being opened). */
+    CompletableFuture<Boolean> opening() {
+        return opening;
     }
 
     /** When the project's last clip has moved: ask where it is (the session checks it is the same file). */
@@ -399,8 +488,12 @@ public final class GlimpseWindow extends BorderPane {
         return view;
     }
 
-    /** Runs {@code action} once the clip's first frame is on screen (at once when there is no clip). */
+    /** Runs {@code action} once the clip's first frame is on screen (at once when no clip opened). */
     void whenFirstFrameShown(Runnable action) {
+        if (!opening.isDone()) {
+            opening.thenRun(() -> whenFirstFrameShown(action));
+            return;
+        }
         if (viewer == null || viewer.frameProperty().get() != null) {
             Platform.runLater(action);
             return;
@@ -450,6 +543,7 @@ public final class GlimpseWindow extends BorderPane {
             training.close(); // stops a run after its step; its last epoch is in the checkpoint
             trainingStage.close();
         }
+        opener.shutdownNow();
         closeSession(true);
         if (engine != null) {
             engine.close();
@@ -459,6 +553,9 @@ public final class GlimpseWindow extends BorderPane {
     }
 
     private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
         try {
             c.close();
         } catch (Exception e) {

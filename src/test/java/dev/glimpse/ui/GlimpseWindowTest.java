@@ -133,6 +133,20 @@ class GlimpseWindowTest {
         return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
     }
 
+    /** Starts an opening on the UI thread and waits until it is done (the clip opens in the background). */
+    static boolean opened(Callable<java.util.concurrent.CompletableFuture<Boolean>> open) throws Exception {
+        boolean ok = fx(open).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return ok;
+    }
+
+    /** Waits until an opening started by a menu, a drop or a dialog is done. */
+    void awaitOpen() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> window.opening()).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /**
      * Clicks the node showing this text once it is on screen: a view just replaced gets its list cells at the
      * next layout pulse, which on a loaded machine comes after the events the test has waited for.
@@ -197,7 +211,15 @@ class GlimpseWindowTest {
 
     @Test
     void openAVideoFromTheMenuThenTheFirstAgainFromRecentFilesWithItsEvents(FxRobot robot) throws Exception {
-        assertTrue(fx(() -> window.open(db, first)));
+        // the clip opens in the background: the window shows its progress at once, its UI thread free
+        var opening = fx(() -> {
+            var f = window.open(db, first);
+            assertTrue(window.lookup("#opening") != null, "the progress is shown while the clip opens");
+            return f;
+        });
+        assertTrue(opening.get(60, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> window.lookup("#opening") == null && window.view() != null), "then the clip replaces it");
         markEvent(robot, 5, 8, 12);
         long firstId = fx(() -> window.session().project().clips().all().get(0).id());
         // the checksum that relinks a moved clip is computed in the background, and is the file's SHA-256
@@ -208,7 +230,7 @@ class GlimpseWindowTest {
 
         dialogs.paths.push(Optional.of(second));
         robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL); // the accelerator, not the O key
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitOpen();
         assertEquals(List.of("Open a video"), dialogs.asked);
         assertEquals(second, fx(() -> window.clipPath()));
         assertTrue(stage.getTitle().contains("second.mp4") && stage.getTitle().contains("study.glimpse"), stage.getTitle());
@@ -217,10 +239,7 @@ class GlimpseWindowTest {
 
         List<Path> recent = new RecentFiles(dir.resolve("recent.txt")).list();
         assertEquals(List.of(db, second, first), recent.subList(0, 3));
-        fx(() -> {
-            window.openPath(first);
-            return null;
-        });
+        opened(() -> window.openPath(first));
         assertEquals(first, fx(() -> window.clipPath()));
         assertEquals(List.of(5), fx(() -> window.view().annotation().events().stream().map(Event::onset).toList()));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
@@ -236,7 +255,7 @@ class GlimpseWindowTest {
 
     @Test
     void weightsTrainedFromTheModelMenuAnalyseTheOpenClip(FxRobot robot) throws Exception {
-        assertTrue(fx(() -> window.open(db, first)));
+        assertTrue(opened(() -> window.open(db, first)));
         markEvent(robot, 5, 8, 12);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.view().analysis().statusProperty().get())
                 .contains("weights"));
@@ -281,11 +300,12 @@ class GlimpseWindowTest {
 
     @Test
     void aClipThatCannotBeReadIsNamedAndTheWindowStaysAsItWas(FxRobot robot) throws Exception {
-        assertTrue(fx(() -> window.open(db, first)));
+        assertTrue(opened(() -> window.open(db, first)));
         markEvent(robot, 5, 8, 12);
         Path bad = Files.writeString(dir.resolve("not-a-video.mp4"), "text, not a video");
         dialogs.paths.push(Optional.of(bad));
         fire("open-video");
+        awaitOpen();
         assertEquals(1, dialogs.errors.size());
         assertTrue(dialogs.errors.get(0).contains(bad.toString()), dialogs.errors.get(0));
         assertEquals(first, fx(() -> window.clipPath()));
@@ -297,7 +317,7 @@ class GlimpseWindowTest {
         dialogs.errors.clear();
         Path other = dir.resolve("other.glimpse");
         try (Project held = Project.open(other)) {
-            fx(() -> window.openProject(other));
+            opened(() -> window.openProject(other));
             assertTrue(dialogs.errors.get(0).contains("another Glimpse"), dialogs.errors.toString());
             assertEquals(db, fx(() -> window.session().project().file()));
         }
@@ -315,7 +335,7 @@ class GlimpseWindowTest {
 
     @Test
     void aProjectWhoseClipMovedIsRelinkedToTheSameFileOnlyAndKeepsItsEvents(FxRobot robot) throws Exception {
-        assertTrue(fx(() -> window.open(db, first)));
+        assertTrue(opened(() -> window.open(db, first)));
         markEvent(robot, 5, 8, 12);
         Path moved = Files.createDirectories(dir.resolve("moved")).resolve("renamed.mp4");
         restart();
@@ -324,7 +344,7 @@ class GlimpseWindowTest {
         // the user locates it: relinked after the checksum matched, and the event is there
         dialogs.answers.push(true);
         dialogs.paths.push(Optional.of(moved));
-        assertTrue(fx(() -> window.openProject(db)));
+        assertTrue(opened(() -> window.openProject(db)));
         assertTrue(dialogs.asked.contains("The clip has moved or been deleted"), dialogs.asked.toString());
         assertEquals(moved, fx(() -> window.clipPath()));
         assertEquals(moved.toString(), fx(() -> window.session().project().clips().all().get(0).path()));
@@ -337,7 +357,7 @@ class GlimpseWindowTest {
         Files.move(moved, again);
         dialogs.answers.push(true);
         dialogs.paths.push(Optional.of(second));
-        assertTrue(fx(() -> window.openProject(db)));
+        assertTrue(opened(() -> window.openProject(db)));
         assertTrue(dialogs.errors.get(0).startsWith("Not the same clip"), dialogs.errors.toString());
         assertEquals(moved.toString(), fx(() -> window.session().project().clips().all().get(0).path()));
         assertEquals(second, fx(() -> window.clipPath()), "the default clip");
@@ -345,12 +365,12 @@ class GlimpseWindowTest {
 
     @Test
     void reopeningTheProjectBringsBackTheClipItsEventsAndTheirLastAnalysis(FxRobot robot) throws Exception {
-        assertTrue(fx(() -> window.open(db, first)));
+        assertTrue(opened(() -> window.open(db, first)));
         markEvent(robot, 5, 8, 12);
         List<Double> shown = analyse(robot).probabilities();
 
         restart();
-        assertTrue(fx(() -> window.openProject(db)), "the project alone: its last clip comes back");
+        assertTrue(opened(() -> window.openProject(db)), "the project alone: its last clip comes back");
         assertEquals(first, fx(() -> window.clipPath()));
         assertTrue(fx(() -> window.view().analysis().resultProperty().get() == null), "no event chosen yet");
         long saved = fx(() -> window.session().project().analyses().latest(window.session().project().events().of(window.session().project().clips().all().get(0).id())
@@ -375,7 +395,7 @@ class GlimpseWindowTest {
             return null;
         });
         restart();
-        assertTrue(fx(() -> window.openProject(db)));
+        assertTrue(opened(() -> window.openProject(db)));
         clickWhenShown(robot, "0 - 8 - 20");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> fx(() -> window.view().analysis().messageProperty().get()).contains("the event has changed since"));
@@ -385,10 +405,10 @@ class GlimpseWindowTest {
 
     @Test
     void theNetworkLoadsOnceAndServesEveryClipOpenedAfter(FxRobot robot) throws Exception {
-        assertTrue(fx(() -> window.open(db, first)));
+        assertTrue(opened(() -> window.open(db, first)));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> fx(() -> window.view().analysis().statusProperty().get().contains("weights")));
-        assertTrue(fx(() -> window.open(db, second)));
+        assertTrue(opened(() -> window.open(db, second)));
         String status = fx(() -> window.view().analysis().statusProperty().get());
         assertTrue(status.contains("weights"), "the next clip finds the network loaded: " + status);
         markEvent(robot, 3, 6, 9);
@@ -397,7 +417,7 @@ class GlimpseWindowTest {
 
     @Test
     void newProjectTakesTheClipOnScreenAndTheViewExportsAsAPng(FxRobot robot) throws Exception {
-        assertTrue(fx(() -> window.open(db, first)));
+        assertTrue(opened(() -> window.open(db, first)));
         markEvent(robot, 5, 8, 12);
         // the coder names themselves once; new events carry the name, and it is kept for the next start
         dialogs.texts.push("  Dr. Okafor ");
@@ -415,6 +435,7 @@ class GlimpseWindowTest {
         Path fresh = dir.resolve("fresh");
         dialogs.paths.push(Optional.of(fresh));
         fire("new-project");
+        awaitOpen();
         assertEquals(dir.resolve("fresh.glimpse"), fx(() -> window.session().project().file()));
         assertEquals(first, fx(() -> window.clipPath()));
         assertTrue(fx(() -> window.view().annotation().events().isEmpty()), "a new project starts empty");
