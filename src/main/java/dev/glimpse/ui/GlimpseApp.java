@@ -33,7 +33,9 @@ public final class GlimpseApp extends Application {
         window = new GlimpseWindow(stage, Dialogs.of(stage, () -> window == null ? null : window.folder()), data,
                 System.getProperty("glimpse.weights"), System.getProperty("glimpse.device", "auto"), sample, db);
         stage.setTitle("Glimpse");
-        stage.setScene(new Scene(window, 1100, 790));
+        // 1100 x 790, or less on a smaller screen (a 1366 x 768 laptop): never larger than the screen's free area
+        javafx.geometry.Rectangle2D free = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(window, Math.min(1100, free.getWidth()), Math.min(790, free.getHeight() - 40)));
         stage.show(); // the window and the opening's progress at once; the clip opens in the background
         LOG.debug("window shown {} ms after start", sinceStart());
         window.open(db, named.containsKey("clip") ? Path.of(named.get("clip")) : null);

@@ -140,7 +140,7 @@ public final class GlimpseWindow extends BorderPane {
                 view.help();
             }
         });
-        MenuItem train = item("Train weights...", null, "train-weights", this::showTraining);
+        MenuItem train = item("Train weights...", "Shortcut+T", "train-weights", this::showTraining);
         MenuItem useWeights = item("Use weights...", null, "use-weights", () ->
                 dialogs.openFolder("A weights folder (glimpse train writes one)").ifPresent(this::useWeights));
         Menu model = new Menu("Model", null, train, useWeights);

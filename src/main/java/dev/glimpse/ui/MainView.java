@@ -50,6 +50,7 @@ public final class MainView extends BorderPane {
             "+ / -            zoom the timeline in / out around the playhead",
             "wheel            zoom the timeline at the mouse (Shift+wheel: scroll)",
             "Ctrl+Enter       analyse the current event with ATM-GCN",
+            "Ctrl+T           train weights (Model menu)",
             "F1               this help");
 
     private final ViewerViewModel viewer;
