@@ -210,6 +210,7 @@ public final class GlimpseWindow extends BorderPane {
         if (trainingStage == null) {
             training = new TrainingViewModel(Platform::runLater);
             training.setCache(dataDir.resolve("prepared-clips")); // where glimpse train keeps them too
+            training.rememberIn(dataDir.resolve("training.properties")); // the last run's recipe, for the next
             trainingStage = new Stage();
             trainingStage.initOwner(stage);
             trainingStage.setTitle("Glimpse: train ATM-GCN");

@@ -63,6 +63,7 @@ final class TrainingView extends VBox {
 
         Button check = button("check", "Check dataset", model::check);
         Button start = button("start", "Start training", model::start);
+        start.setDefaultButton(true); // Enter starts a run with the form as it is
         Button evaluate = button("evaluate", "Evaluate (leave one subject out)", model::evaluate);
         Button stop = button("stop", "Stop", model::stop);
         Button use = button("use", "Use these weights", () -> useWeights.accept(model.trainedProperty().get()));

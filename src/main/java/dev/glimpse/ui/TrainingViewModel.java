@@ -7,6 +7,7 @@ import dev.glimpse.session.TrainingProcess;
 import dev.glimpse.training.Recipe;
 import dev.glimpse.training.Training;
 import dev.glimpse.training.TrainingListener;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Training a weights folder from the desktop app, as {@code glimpse train} does: a {@link Recipe} filled in
@@ -42,6 +45,7 @@ import javafx.collections.ObservableList;
  * continues from it. Testable without a window: the UI thread is an {@link Executor}.
  */
 public final class TrainingViewModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
     private final Executor uiThread;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "glimpse-training");
@@ -62,6 +66,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ObjectProperty<Path> reportFolder = new SimpleObjectProperty<>();
     private final BooleanProperty resume = new SimpleBooleanProperty(false);
     private Path cache; // null: the user's data folder, as on the command line
+    private Path settings; // null: not kept
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -152,6 +157,98 @@ public final class TrainingViewModel implements AutoCloseable {
         this.cache = cache;
     }
 
+    /**
+     * Keeps the form's settings in {@code file}: read now (a value that is missing, unknown or out of bounds is
+     * left at its default, and said), written again whenever a run starts, so the next session starts from the
+     * last recipe. Paths are kept as chosen; nothing is read from them here.
+     */
+    public void rememberIn(Path file) {
+        settings = file;
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            p.load(in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return; // first use
+        } catch (IOException | IllegalArgumentException e) {
+            message.set("The last settings were not read (" + file + ": " + e.getMessage() + ").");
+            return;
+        }
+        List<String> ignored = new java.util.ArrayList<>();
+        // dataset first: choosing it sets its own scheme, which the saved scheme then replaces
+        take(p, "dataset", v -> datasets().contains(v), dataset::set, ignored);
+        take(p, "scheme", v -> schemes().contains(v), scheme::set, ignored);
+        take(p, "preset", v -> presets().contains(v), preset::set, ignored); // before the batch it sets
+        takeInt(p, "epochs", 1, 10_000, epochs::set, ignored);
+        takeInt(p, "batch", 1, dev.glimpse.training.Training.MAX_BATCH, batch::set, ignored);
+        takeInt(p, "seed", 0, Integer.MAX_VALUE, seed::set, ignored);
+        take(p, "balance", v -> v.equals("true") || v.equals("false"), v -> balanceClasses.set(Boolean.parseBoolean(v)), ignored);
+        for (String key : List.of("root", "sheet", "out", "report")) {
+            ObjectProperty<Path> target = switch (key) {
+                case "root" -> root;
+                case "sheet" -> sheet;
+                case "out" -> out;
+                default -> reportFolder;
+            };
+            take(p, key, v -> v.length() <= 4096 && !v.contains("\0"), v -> target.set(Path.of(v)), ignored);
+        }
+        if (!ignored.isEmpty()) {
+            message.set("From the last settings (" + file + "), not used: " + String.join(", ", ignored) + ".");
+        }
+    }
+
+    private static void take(java.util.Properties p, String key, java.util.function.Predicate<String> valid,
+                             java.util.function.Consumer<String> set, List<String> ignored) {
+        String v = p.getProperty(key);
+        if (v == null || v.isEmpty()) {
+            return;
+        }
+        try {
+            if (valid.test(v)) {
+                set.accept(v);
+                return;
+            }
+        } catch (RuntimeException e) {
+            // not a path on this system, and the like: said below
+        }
+        ignored.add(key + "=" + (v.length() > 40 ? v.substring(0, 40) + "..." : v));
+    }
+
+    private static void takeInt(java.util.Properties p, String key, int min, int max, java.util.function.IntConsumer set,
+                                List<String> ignored) {
+        take(p, key, v -> {
+            int n = Integer.parseInt(v.trim());
+            return n >= min && n <= max;
+        }, v -> set.accept(Integer.parseInt(v.trim())), ignored);
+    }
+
+    /** Writes the form's settings where {@link #rememberIn} reads them; a failure costs only the memory of them. */
+    private void remember() {
+        if (settings == null) {
+            return;
+        }
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("dataset", dataset.get());
+        p.setProperty("scheme", scheme.get());
+        p.setProperty("preset", preset.get());
+        p.setProperty("epochs", String.valueOf(epochs.get()));
+        p.setProperty("batch", String.valueOf(batch.get()));
+        p.setProperty("seed", String.valueOf(seed.get()));
+        p.setProperty("balance", String.valueOf(balanceClasses.get()));
+        for (var e : java.util.Map.of("root", root, "sheet", sheet, "out", out, "report", reportFolder).entrySet()) {
+            if (e.getValue().get() != null) {
+                p.setProperty(e.getKey(), e.getValue().get().toString());
+            }
+        }
+        try {
+            Files.createDirectories(settings.getParent());
+            try (var w = Files.newBufferedWriter(settings)) {
+                p.store(w, "Glimpse: the training window's last settings");
+            }
+        } catch (IOException e) {
+            LOG.warn("training settings not kept in {}: {}", settings, e.getMessage());
+        }
+    }
+
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
@@ -235,6 +332,7 @@ public final class TrainingViewModel implements AutoCloseable {
             message.set("Not started: " + target + " already holds weights; choose another folder.");
             return;
         }
+        remember();
         stopRequested = false;
         running.set(true);
         progress.set(0);

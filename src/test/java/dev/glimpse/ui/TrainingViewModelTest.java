@@ -210,4 +210,46 @@ class TrainingViewModelTest {
         assertTrue(message.startsWith("Not read: ") && message.contains(empty.toString()), message);
         assertFalse(Files.exists(dir.resolve("w")), "nothing written");
     }
+
+    /** The form's settings come back in the next session; values out of bounds in the file are not used, and said. */
+    @Test
+    void theLastRecipeIsKeptAndABadValueInItsFileIsSaidNotUsed() throws Exception {
+        Path settings = dir.resolve("data").resolve("training.properties");
+        onUi(() -> {
+            model.rememberIn(settings); // none yet: the defaults stay
+            model.epochsProperty().set(7);
+            model.seedProperty().set(42);
+            model.check();
+            return null;
+        });
+        await(() -> !model.runningProperty().get());
+        assertTrue(Files.exists(settings), "kept when a run starts");
+        TrainingViewModel next = new TrainingViewModel(ui);
+        try {
+            onUi(() -> {
+                next.rememberIn(settings);
+                return null;
+            });
+            assertEquals(List.of("casme2", "casme2-3", "tiny", 7, 42, data, dir.resolve("weights")), onUi(() -> List.of(
+                    next.datasetProperty().get(), next.schemeProperty().get(), next.presetProperty().get(),
+                    next.epochsProperty().get(), next.seedProperty().get(), next.rootProperty().get(), next.outProperty().get())));
+        } finally {
+            next.close();
+        }
+        Files.writeString(settings, "preset=enormous\nepochs=0\nbatch=100000\nseed=3\n");
+        TrainingViewModel edited = new TrainingViewModel(ui);
+        try {
+            onUi(() -> {
+                edited.rememberIn(settings);
+                return null;
+            });
+            assertEquals(List.of("small", 40, 3), onUi(() -> List.of(edited.presetProperty().get(),
+                    edited.epochsProperty().get(), edited.seedProperty().get())), "the bad values left at their defaults");
+            String said = onUi(() -> edited.messageProperty().get());
+            assertTrue(said.contains(settings.toString()) && said.contains("preset=enormous") && said.contains("epochs=0")
+                    && said.contains("batch=100000"), said);
+        } finally {
+            edited.close();
+        }
+    }
 }
