@@ -2,18 +2,22 @@
 # The desktop app's benchmark (docs/benchmarks.md): the real window under Xvfb, driven with xdotool.
 #   benchmarks/window.sh CLIP [LAUNCHER]        (LAUNCHER: ./glimpse by default, or target/dist/glimpse/bin/glimpse)
 # Reports: start to a usable window; memory after opening, after stepping 300 frames and after scrubbing
-# across the whole clip; the time from Ctrl+Enter to an analysis on screen (cold, then warm).
-# Needs: xvfb (xvfb-run), xdotool, GTK 3 (libgtk-3-0).
+# across the whole clip; the time from Ctrl+Enter to an analysis on screen (cold, then warm); then, with
+# GLIMPSE_BENCH_TRAIN=1, a training run from the window (Ctrl+T, the tiny preset on a generated dataset,
+# GLIMPSE_BENCH_EPOCHS epochs, default 2), the memory after it, and an analysis after it.
+# The app keeps its data (frame index cache, settings) in a fresh folder: every run is a first opening.
+# Needs: xvfb (xvfb-run), xdotool, GTK 3 (libgtk-3-0). GLIMPSE_BENCH_SCREEN=1366x768 sets the screen.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 clip="$(readlink -f "$1")"
 launcher="${2:-$root/glimpse}"
 if [ -z "${DISPLAY:-}" ]; then
-  exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" "$@"
+  exec xvfb-run -a -s "-screen 0 ${GLIMPSE_BENCH_SCREEN:-1280x900}x24" "$0" "$@"
 fi
 work="$(mktemp -d)"
 trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
 log="$work/app.log"
+export XDG_DATA_HOME="$work/xdg"
 
 "$launcher" gui "$clip" --project "$work/bench.glimpse" 2> "$log" &
 app=$!
@@ -51,4 +55,29 @@ for run in first second; do
   echo "$run: $(grep "analysis shown" "$log" | tail -n 1 | sed 's/^glimpse: //')"
 done
 mem "after two analyses"
+
+if [ "${GLIMPSE_BENCH_TRAIN:-}" = 1 ]; then
+  "$launcher" synth --out "$work/dataset" --subjects 3 --clips-per-class 2 --emotions happiness,surprise,disgust \
+    --size 64 > /dev/null 2>&1
+  mkdir -p "$XDG_DATA_HOME/glimpse"
+  printf 'dataset=casme2\nscheme=casme2-3\npreset=tiny\nepochs=%s\nroot=%s\nout=%s\n' \
+    "${GLIMPSE_BENCH_EPOCHS:-2}" "$work/dataset" "$work/trained" > "$XDG_DATA_HOME/glimpse/training.properties"
+  started=$(date +%s.%N)
+  key ctrl+t
+  training="$(xdotool search --sync --name "^Glimpse: train" | head -n 1)"
+  xdotool windowfocus --sync "$training" 2>/dev/null || true
+  sleep 1
+  xdotool key --window "$training" Return   # Start training (the window remembered the recipe written above)
+  for _ in $(seq 1 1200); do [ -f "$work/trained/manifest.json" ] && break; sleep 0.5; done
+  [ -f "$work/trained/manifest.json" ] || { echo "training did not finish"; cat "$log"; exit 1; }
+  echo "training in the window: $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s to weights written"
+  sleep 2   # the child process has ended
+  mem "after a training run"
+  xdotool windowfocus --sync "$window" 2>/dev/null || true
+  before="$(grep -c "analysis shown" "$log" || true)"
+  key ctrl+Return
+  for _ in $(seq 1 120); do [ "$(grep -c "analysis shown" "$log" || true)" -gt "$before" ] && break; sleep 0.25; done
+  echo "after training: $(grep "analysis shown" "$log" | tail -n 1 | sed 's/^glimpse: //')"
+  mem "after an analysis after the training run"
+fi
 [ -n "${GLIMPSE_BENCH_LOG:-}" ] && cat "$log" >&2 || true

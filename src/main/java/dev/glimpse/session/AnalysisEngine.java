@@ -25,7 +25,23 @@ public final class AnalysisEngine implements AutoCloseable {
 
     /** @param weights a weights folder, or null for the bundled weights */
     public AnalysisEngine(String weights, String device) {
+        this(weights, device, java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Loads once {@code notBefore} is done (the window's first frame on screen: on 2 cores, loading PyTorch
+     * alongside would delay it by a second), or after 10 s whatever happens to it.
+     */
+    public AnalysisEngine(String weights, String device, java.util.concurrent.CompletionStage<?> notBefore) {
         worker.execute(() -> {
+            try {
+                notBefore.toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // closed before it loaded
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // load anyway
+            }
             try {
                 Analyzer a = Analyzer.load(Weights.open(weights), device, null);
                 analyzer = a;

@@ -324,8 +324,10 @@ public final class GlimpseWindow extends BorderPane {
         openingName = String.valueOf(path.getFileName());
         javafx.scene.Node before = getCenter();
         setCenter(progress("Opening " + openingName + " (the first time, every frame of a video is indexed)..."));
+        long started = System.nanoTime();
         BackgroundTask.of(p -> {
             ProjectSession.OpenedClip opened = project.openClip(path);
+            LOG.debug("{} opened in {} ms", path.getFileName(), (System.nanoTime() - started) / 1_000_000);
             try {
                 return new Opening(opened, project.coding(opened.clip(), annotator));
             } catch (Exception | Error e) {
@@ -357,8 +359,10 @@ public final class GlimpseWindow extends BorderPane {
         clipPath = chosen;
         viewer = new ViewerViewModel(o.clip().source(), Platform::runLater);
         annotation = newAnnotation;
-        if (engine == null) {
-            engine = new AnalysisEngine(weights, device); // once per window: every clip analyses with it
+        if (engine == null) { // once per window: every clip analyses with it; it loads after the first frame is shown
+            CompletableFuture<Void> shown = new CompletableFuture<>();
+            engine = new AnalysisEngine(weights, device, shown);
+            whenFirstFrameShown(() -> shown.complete(null));
         }
         analysis = new AnalysisViewModel(s.analysing(chosen, engine), Platform::runLater);
         view = new MainView(viewer, annotation, analysis);
