@@ -20,6 +20,7 @@ import picocli.CommandLine;
                 BenchDecodeCommand.class,
                 DatasetCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class,
                 ExportCommand.class, SynthCommand.class, WeightsInitCommand.class, AttachEvaluationCommand.class,
+                SpotCommand.class, EvaluateSpottingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

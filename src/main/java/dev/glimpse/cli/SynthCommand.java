@@ -16,7 +16,7 @@ final class SynthCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--layout", defaultValue = "casme2",
-            description = "casme2 (cropped frames + coding sheet), casme2-raw, video (files + clips.csv) or video-raw. Default: ${DEFAULT-VALUE}.")
+            description = "casme2 (cropped frames + coding sheet), casme2-raw, video (files + clips.csv), video-raw, or long (long sessions for spotting: videos + spotting.csv). Default: ${DEFAULT-VALUE}.")
     String layout;
 
     @Option(names = "--subjects", defaultValue = "4", description = "Subjects (default: ${DEFAULT-VALUE}).")
@@ -46,8 +46,19 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--seconds", defaultValue = "120",
+            description = "With --layout long: each session's length in seconds (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
     @Override
     public Integer call() throws Exception {
+        if ("long".equals(layout)) { // long sessions for spotting, with spotting.csv in the plain layout
+            var sessions = dev.glimpse.dataset.synth.SyntheticSessions.write(out, subjects, seconds, fps, size, videoKind, seed);
+            int truth = sessions.stream().mapToInt(w -> w.session().expressions().size()).sum();
+            System.out.println("wrote " + sessions.size() + " synthetic sessions of " + seconds + " s (" + truth
+                    + " expressions in spotting.csv) to " + out);
+            return 0;
+        }
         List<Emotion> parsed = emotions.stream().map(Emotion::parse).toList();
         var written = SyntheticDataset.write(out, new SyntheticDataset.Options(layout, subjects, clipsPerClass, parsed,
                 fps, size, videoKind, context, seed));

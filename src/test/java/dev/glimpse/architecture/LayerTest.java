@@ -55,6 +55,13 @@ class LayerTest {
                     "dev.glimpse.training..", "dev.glimpse.store..", "dev.glimpse.session..", "dev.glimpse.ui..",
                     "dev.glimpse.cli..", "java.sql..", "javafx..", "ai.djl..").allowEmptyShould(true);
 
+    /** Spotting reads clips and knows faces: no network, no window, no database (the session keeps its results). */
+    @ArchTest
+    static final ArchRule spottingSeesClipsOnly = noClasses().that().resideInAPackage("dev.glimpse.spotting..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.model..", "dev.glimpse.analysis..",
+                    "dev.glimpse.training..", "dev.glimpse.store..", "dev.glimpse.session..", "dev.glimpse.ui..",
+                    "dev.glimpse.cli..", "ai.djl..", "javafx..").allowEmptyShould(true);
+
     @ArchTest
     static final ArchRule sessionHasNoWindow = noClasses().that().resideInAPackage("dev.glimpse.session..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.ui..", "dev.glimpse.cli..", "javafx..")

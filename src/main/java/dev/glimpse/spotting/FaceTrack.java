@@ -1,0 +1,127 @@
+package dev.glimpse.spotting;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import dev.glimpse.clip.CropBox;
+import dev.glimpse.clip.FaceCrop;
+import dev.glimpse.clip.FrameImage;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * One face box over a whole video: detected on the first frame, again every second, and every few frames while
+ * the face is lost; a new detection moves the box only when the face has moved well out of it (Haar boxes jitter
+ * by a few per cent from frame to frame, which would read as motion). Detection runs on the
+ * frame scaled down to at most {@value #DETECT_HEIGHT} pixels high: a face that fills a sixth of the frame is
+ * still 60 pixels there, and a 1080p frame costs a tenth as much.
+ */
+final class FaceTrack {
+    static final int DETECT_HEIGHT = 360;
+    private final int every;
+    private final int retry;
+    private CropBox box;
+    private int lastTry = Integer.MIN_VALUE / 2;
+    private int version;
+
+    /** @param fps the clip's frame rate: detection once a second, and four times a second while lost */
+    FaceTrack(double fps) {
+        every = Math.max(1, (int) Math.round(fps));
+        retry = Math.max(1, every / 4);
+    }
+
+    /** A fixed box (the command line's {@code --crop}): never detected, never lost. */
+    static FaceTrack fixed(CropBox box) {
+        FaceTrack t = new FaceTrack(1);
+        t.box = box;
+        t.lastTry = Integer.MAX_VALUE;
+        return t;
+    }
+
+    /** The face box for frame {@code index} (frames come in order), or null while no face is found. */
+    CropBox at(int index, FrameImage frame) {
+        if (lastTry == Integer.MAX_VALUE) {
+            return box.fitsIn(frame.width(), frame.height()) ? box : null;
+        }
+        if (index - lastTry >= (box == null ? retry : every)) {
+            lastTry = index;
+            CropBox found = detect(frame);
+            if (found == null) {
+                box = null; // lost: those frames are counted and skipped until it is found again
+                version++;
+            } else if (box == null || moved(box, found)) {
+                box = found;
+                version++;
+            }
+        }
+        return box;
+    }
+
+    /**
+     * Whether the face has left the box far enough to move it: a head that drifts a little stays in the same box
+     * (the flow's head motion, measured on the nose bridge, takes it away), since every move of the box breaks
+     * the comparison of the frames on either side of it.
+     */
+    private static boolean moved(CropBox a, CropBox b) {
+        double shift = Math.hypot(a.x() + a.size() / 2.0 - b.x() - b.size() / 2.0, a.y() + a.size() / 2.0 - b.y() - b.size() / 2.0);
+        return shift > 0.12 * a.size() || Math.abs(a.size() - b.size()) > 0.15 * a.size();
+    }
+
+    /** Counts the box's moves: frames cropped with different boxes are not compared. */
+    int version() {
+        return version;
+    }
+
+    /** The face in {@code frame}, found on a scaled-down copy; null when there is none. */
+    static CropBox detect(FrameImage frame) {
+        double k = Math.min(1, DETECT_HEIGHT / (double) frame.height());
+        FrameImage small = k < 1 ? scaled(frame, k) : frame;
+        CropBox found = FaceCrop.detect(small);
+        if (!"detected".equals(found.source())) {
+            return null;
+        }
+        if (k == 1) {
+            return found;
+        }
+        int size = (int) Math.min(Math.min(frame.width(), frame.height()), Math.round(found.size() / k));
+        int x = (int) Math.max(0, Math.min(frame.width() - size, Math.round(found.x() / k)));
+        int y = (int) Math.max(0, Math.min(frame.height() - size, Math.round(found.y() / k)));
+        return new CropBox(x, y, size, "detected");
+    }
+
+    private static FrameImage scaled(FrameImage frame, double k) {
+        int w = Math.max(1, (int) Math.round(frame.width() * k));
+        int h = Math.max(1, (int) Math.round(frame.height() * k));
+        try (Mat rgb = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3); Mat out = new Mat()) {
+            rgb.data().put(frame.rgb());
+            resize(rgb, out, new Size(w, h), 0, 0, INTER_AREA);
+            byte[] bytes = new byte[w * h * 3];
+            out.data().get(bytes);
+            return new FrameImage(w, h, bytes);
+        }
+    }
+
+    /**
+     * The face inside {@code box} as a {@code side} x {@code side} grey image (area-averaged): only the box's rows
+     * are copied to native memory, a Mat of exactly their size.
+     */
+    static byte[] grey(FrameImage frame, CropBox box, int side) {
+        int s = box.size();
+        byte[] rows = new byte[s * s * 3];
+        byte[] rgb = frame.rgb();
+        for (int y = 0; y < s; y++) {
+            System.arraycopy(rgb, ((box.y() + y) * frame.width() + box.x()) * 3, rows, y * s * 3, s * 3);
+        }
+        try (Mat crop = new Mat(s, s, opencv_core.CV_8UC3); Mat g = new Mat(); Mat out = new Mat()) {
+            crop.data().put(rows);
+            cvtColor(crop, g, COLOR_RGB2GRAY);
+            resize(g, out, new Size(side, side), 0, 0, INTER_AREA);
+            byte[] bytes = new byte[side * side];
+            out.data().get(bytes);
+            return bytes;
+        }
+    }
+}

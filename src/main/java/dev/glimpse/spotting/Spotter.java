@@ -1,0 +1,328 @@
+package dev.glimpse.spotting;
+
+import dev.glimpse.clip.ClipSource;
+import dev.glimpse.clip.CropBox;
+import dev.glimpse.clip.FrameImage;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Finds micro- and macro-expressions in a long video in one pass (docs/spotting.md says why it works so).
+ *
+ * <p>Each frame's face (a {@link FaceTrack}) is cut to a small grey crop, and the motion of brows, eyes and mouth
+ * against the nose bridge ({@link RegionFlow}) is measured between the frame and the frame a window earlier, at
+ * two windows: 0.4 s for micro-expressions, 3 s for macro-expressions. A frame's signal is the smaller of its
+ * motion against the frame a window before and the frame a window after: high only where the face differs from
+ * both, i.e. inside a movement shorter than the window, and low where the face merely changed once (a head that
+ * turned and stayed, a ghost of an earlier movement). Runs of signal above the clip's own motion noise (a robust
+ * threshold from the last 20 s) become intervals: onset and offset where the signal comes back to the noise, apex
+ * at its peak. Blinks (motion of the eyes alone) and speech (the mouth moving at syllable rate for over a
+ * second) are recognised and not proposed. Memory holds a window's worth of small crops, whatever the video's
+ * length.
+ */
+public final class Spotter {
+    private final SpottingParameters p;
+
+    public Spotter(SpottingParameters parameters) {
+        this.p = parameters;
+    }
+
+    /** Receives the signal, frame by frame, for {@code --signal}: the micro window's regions and the combined signals. */
+    public interface SignalSink {
+        void frame(int number, double brows, double eyes, double mouth, double micro, double macro) throws IOException;
+    }
+
+    /**
+     * Spots in frames {@code from}..{@code to} (indices, inclusive) of {@code clip}.
+     *
+     * @param crop a fixed face box, or null to track the face
+     * @param sink the signal, or null
+     * @param progress 0 to 1, now and then
+     * @param cancelled polled every frame: when true, the run stops with a CancellationException
+     */
+    public SpottingResult spot(ClipSource clip, int from, int to, CropBox crop, SignalSink sink, DoubleConsumer progress,
+                               BooleanSupplier cancelled) throws IOException {
+        if (from < 0 || to >= clip.frameCount() || from > to) {
+            throw new IllegalArgumentException("frames " + from + ".." + to + " are not a range of the clip's 0.."
+                    + (clip.frameCount() - 1));
+        }
+        long started = System.nanoTime();
+        double fps = clip.fps();
+        int wMicro = Math.max(2, (int) Math.round(p.microWindow() * fps));
+        int wMacro = Math.max(wMicro + 1, (int) Math.round(p.macroWindow() * fps));
+        int n = to - from + 1;
+        FaceTrack track = crop != null ? FaceTrack.fixed(crop) : new FaceTrack(fps);
+        byte[][] crops = new byte[wMacro + 1][];
+        int[] versions = new int[wMacro + 1]; // which face box cut each crop
+        Scale micro = new Scale(wMicro, fps, (int) Math.round((p.maxMicro() + 2 * p.microWindow()) * fps), n - 1);
+        Scale macro = new Scale(wMacro, fps, (int) Math.round((p.maxMacro() + 1) * fps), n - 1);
+        // micro-scale mouth activity of recent frames, for telling speech from a macro-expression
+        boolean[] mouthActive = new boolean[(int) Math.round((p.maxMacro() + 2 * p.macroWindow() + 2) * fps)];
+        Deque<double[]> pendingRows = new ArrayDeque<>(); // signal rows waiting for the macro window's value
+        int faceless = 0;
+        try (RegionFlow flow = new RegionFlow()) {
+            for (int i = 0; i < n; i++) {
+                if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("stopped at frame " + clip.frameNumber(from + i));
+                }
+                FrameImage frame = clip.read(from + i);
+                CropBox box = track.at(i, frame);
+                byte[] grey = box == null ? null : FaceTrack.grey(frame, box, RegionFlow.SIDE);
+                if (grey == null) {
+                    faceless++;
+                }
+                crops[i % crops.length] = grey;
+                versions[i % crops.length] = track.version();
+                for (Scale s : new Scale[] {micro, macro}) {
+                    boolean sameBox = i >= s.window && versions[(i - s.window) % crops.length] == track.version();
+                    byte[] before = sameBox ? crops[(i - s.window) % crops.length] : null;
+                    s.motion(i, grey != null && before != null ? flow.measure(before, grey) : null);
+                    int j = i - s.window; // this frame's signal needs the frame a window after it: known now
+                    if (j >= 0) {
+                        double[] signal = s.signal(j);
+                        if (s == micro) {
+                            mouthActive[j % mouthActive.length] = signal != null && micro.mouthActive(signal);
+                            if (sink != null) {
+                                pendingRows.add(signal == null ? new double[] {j, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
+                                        : new double[] {j, signal[0], signal[1], signal[2], micro.combinedZ(signal)});
+                            }
+                        } else if (sink != null) {
+                            flushRows(pendingRows, j, signal == null ? Double.NaN : macro.combinedZ(signal), clip, from, sink);
+                        }
+                        s.feed(j, signal, mouthActive);
+                    }
+                }
+                if (i % 64 == 0) {
+                    progress.accept(i / (double) n);
+                }
+            }
+            // the last frames have no frame a window after them: their signal is their motion against the one before
+            for (Scale s : new Scale[] {micro, macro}) {
+                for (int j = Math.max(0, n - s.window); j < n; j++) {
+                    double[] signal = s.tailSignal(j);
+                    if (s == micro) {
+                        mouthActive[j % mouthActive.length] = signal != null && micro.mouthActive(signal);
+                        if (sink != null) {
+                            pendingRows.add(signal == null ? new double[] {j, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
+                                    : new double[] {j, signal[0], signal[1], signal[2], micro.combinedZ(signal)});
+                        }
+                    } else if (sink != null) {
+                        flushRows(pendingRows, j, signal == null ? Double.NaN : macro.combinedZ(signal), clip, from, sink);
+                    }
+                    s.feed(j, signal, mouthActive);
+                }
+                s.feed(n, null, mouthActive); // closes a run still open at the end
+            }
+            if (sink != null) {
+                flushRows(pendingRows, Integer.MAX_VALUE, Double.NaN, clip, from, sink);
+            }
+        }
+        progress.accept(1);
+        List<Proposal> proposals = new ArrayList<>();
+        int microLimit = (int) Math.round(p.maxMicro() * fps) + 1;
+        int macroLimit = (int) Math.round(p.maxMacro() * fps) + 1;
+        List<int[]> longer = new ArrayList<>(macro.sustainedSpans); // movement longer than a micro-expression
+        for (Candidate c : macro.candidates) {
+            int length = c.offset - c.onset + 1;
+            if (length > microLimit) {
+                longer.add(new int[] {c.onset, c.offset});
+                if (length <= macroLimit && !c.speech) {
+                    proposals.add(c.proposal(Proposal.MACRO, clip, from));
+                }
+            }
+        }
+        int blinks = 0;
+        for (Candidate c : micro.candidates) {
+            int length = c.offset - c.onset + 1;
+            if (length > microLimit) {
+                continue; // longer than a micro-expression: the macro window's to judge
+            }
+            if (c.blink) {
+                blinks++;
+                continue;
+            }
+            // not part of a longer movement (the rise or fall of a macro-expression, speech, a head turning)
+            if (longer.stream().noneMatch(m -> c.onset <= m[1] && m[0] <= c.offset)) {
+                proposals.add(c.proposal(Proposal.MICRO, clip, from));
+            }
+        }
+        proposals.sort(Comparator.comparingInt(Proposal::onset).thenComparingInt(Proposal::offset));
+        return new SpottingResult(proposals, n, faceless, blinks, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Writes the rows up to frame {@code upTo} (relative), with {@code macro} as the last one's macro value. */
+    private static void flushRows(Deque<double[]> rows, int upTo, double macro, ClipSource clip, int from, SignalSink sink)
+            throws IOException {
+        while (!rows.isEmpty() && rows.peekFirst()[0] <= upTo) {
+            double[] r = rows.pollFirst();
+            sink.frame(clip.frameNumber(from + (int) r[0]), r[1], r[2], r[3], r[4], (int) r[0] == upTo ? macro : Double.NaN);
+        }
+    }
+
+    /** An interval found at one window, in frames relative to the range's start. */
+    private record Candidate(int onset, int apex, int offset, double score, boolean blink, boolean speech) {
+        Proposal proposal(String kind, ClipSource clip, int from) {
+            return new Proposal(clip.frameNumber(from + onset), clip.frameNumber(from + apex), clip.frameNumber(from + offset),
+                    Math.round(score * 1000) / 1000.0, kind);
+        }
+    }
+
+    /** One window: the motion against the frame a window before, the signal, the noise, and the runs above it. */
+    private final class Scale {
+        final int window;
+        private final double[][] motion; // the last window + 1 frames' region motion, null where there was no face
+        private final double[][] noise; // per region, the last 20 s
+        private int noiseCount;
+        private final double[] median = new double[3];
+        private final double[] sigma = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        private final int longest;
+        private final int last;
+        private final List<double[]> run = new ArrayList<>(); // {frame, combined, eyes, brows, mouth}
+        private boolean sustained;
+        final List<Candidate> candidates = new ArrayList<>();
+        /** Stretches of movement too long to be an expression, {from, to}. */
+        final List<int[]> sustainedSpans = new ArrayList<>();
+
+        Scale(int window, double fps, int longest, int last) {
+            this.window = window;
+            this.last = last;
+            this.motion = new double[window + 1][];
+            this.noise = new double[3][(int) Math.round(20 * fps)];
+            this.longest = longest;
+        }
+
+        void motion(int i, double[] regions) {
+            motion[i % motion.length] = regions;
+        }
+
+        /** Frame j's signal: the smaller motion against the frame a window before and a window after. */
+        double[] signal(int j) {
+            double[] after = motion[(j + window) % motion.length]; // j -> j + window
+            double[] before = j >= window ? motion[j % motion.length] : null; // j - window -> j
+            if (after == null && before == null) {
+                return null;
+            }
+            if (before == null || after == null) {
+                return before == null ? after : before; // at the range's edges and beside faceless frames
+            }
+            double[] s = new double[3];
+            for (int r = 0; r < 3; r++) {
+                s[r] = Math.min(before[r], after[r]);
+            }
+            return s;
+        }
+
+        /** For the last window of frames, which have no frame a window after them. */
+        double[] tailSignal(int j) {
+            return j >= window ? motion[j % motion.length] : null;
+        }
+
+        /**
+         * How far each region stands above its own motion noise, in robust standard deviations: the mouth, which
+         * talks and whose lips' edges make noisy flow, is judged against its own noise, not the brows'.
+         */
+        double[] standardised(double[] signal) {
+            double[] z = new double[3];
+            for (int r = 0; r < 3; r++) {
+                z[r] = (signal[r] - median[r]) / Math.max(sigma[r], p.floor() / p.sensitivity());
+            }
+            return z;
+        }
+
+        /** Brows and mouth, each against its own noise: the eyes alone are blinks far more often than expressions. */
+        double combinedZ(double[] signal) {
+            double[] z = standardised(signal);
+            return Math.max(z[RegionFlow.BROW], z[RegionFlow.MOUTH_REGION]);
+        }
+
+        /** Whether the mouth moves beyond its noise at this window (for telling speech). */
+        boolean mouthActive(double[] signal) {
+            return standardised(signal)[RegionFlow.MOUTH_REGION] > 0.35 * p.sensitivity();
+        }
+
+        /** Takes frame j's signal (null: no face), updates the noise and closes runs. */
+        void feed(int j, double[] signal, boolean[] mouthActive) {
+            if (signal != null) {
+                for (int r = 0; r < 3; r++) {
+                    noise[r][noiseCount % noise[r].length] = signal[r];
+                }
+                noiseCount++;
+                if (noiseCount % 15 == 0 || noiseCount == 30) {
+                    updateNoise();
+                }
+            }
+            double[] z = signal == null ? null : standardised(signal);
+            double c = z == null ? Double.NaN : Math.max(z[RegionFlow.BROW], z[RegionFlow.MOUTH_REGION]);
+            if (z != null && c > 0.35 * p.sensitivity()) {
+                if (!sustained) {
+                    run.add(new double[] {j, c, z[RegionFlow.EYE], z[RegionFlow.BROW], z[RegionFlow.MOUTH_REGION]});
+                }
+                if (!sustained && run.size() > longest) { // movement that goes on: not an expression; wait for it to stop
+                    sustainedSpans.add(new int[] {(int) run.get(0)[0], j});
+                    run.clear();
+                    sustained = true;
+                }
+                if (sustained) {
+                    sustainedSpans.get(sustainedSpans.size() - 1)[1] = j;
+                }
+                return;
+            }
+            sustained = false;
+            if (run.isEmpty()) {
+                return;
+            }
+            double[] peak = run.get(0);
+            double eyes = 0;
+            double brows = 0;
+            double mouth = 0;
+            for (double[] f : run) {
+                if (f[1] > peak[1]) {
+                    peak = f;
+                }
+                eyes = Math.max(eyes, f[2]);
+                brows = Math.max(brows, f[3]);
+                mouth = Math.max(mouth, f[4]);
+            }
+            if (peak[1] > p.sensitivity()) {
+                int onset = Math.max(0, (int) run.get(0)[0] - 1);
+                int offset = Math.min(last, (int) run.get(run.size() - 1)[0] + 1);
+                // a blink: the eyes stood out clearly more than the brows (which the lids' motion reaches a little)
+                // and the mouth did not take part
+                boolean blink = eyes > 1.5 * brows && mouth < 0.6 * eyes;
+                // speech: the mouth alone, and moving at syllable rate through most of the interval
+                int active = 0;
+                for (int f = onset; f <= Math.min(offset, j); f++) {
+                    if (j - f < mouthActive.length && mouthActive[f % mouthActive.length]) {
+                        active++;
+                    }
+                }
+                boolean speech = mouth > 2 * brows && active > 0.6 * (offset - onset + 1);
+                candidates.add(new Candidate(onset, (int) peak[0], Math.min(offset, j), peak[1] / p.sensitivity(), blink, speech));
+            }
+            run.clear();
+        }
+
+        private void updateNoise() {
+            int m = Math.min(noiseCount, noise[0].length);
+            for (int r = 0; r < 3; r++) {
+                double[] v = Arrays.copyOf(noise[r], m);
+                Arrays.sort(v);
+                median[r] = v[m / 2];
+                for (int k = 0; k < m; k++) {
+                    v[k] = Math.abs(v[k] - median[r]);
+                }
+                Arrays.sort(v);
+                sigma[r] = 1.4826 * v[m / 2];
+            }
+        }
+    }
+
+}
