@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 final class EvaluateSpottingCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Option(names = "--dataset", required = true, description = "The dataset's layout: csv (spotting.csv beside the videos).")
+    @Option(names = "--dataset", required = true, description = "The dataset's layout: casme2lv (CAS(ME)^2), sammlv (SAMM Long Videos) or csv (spotting.csv beside the videos).")
     String dataset;
 
     @Option(names = "--root", required = true, description = "The dataset's folder.")

@@ -1,5 +1,6 @@
 package dev.glimpse.spotting;
 
+import dev.glimpse.dataset.LongVideoSheets;
 import dev.glimpse.io.Csv;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ public record SpottingSet(List<Video> videos, List<String> notes) {
     /** One long video and its true intervals. */
     public record Video(String subject, String name, Path location, List<TrueInterval> truth) {}
 
-    public static final List<String> NAMES = List.of("csv");
+    /** csv: the plain layout; casme2lv: CAS(ME)^2; sammlv: SAMM Long Videos ({@link LongVideoSheets}). */
+    public static final List<String> NAMES = List.of("csv", "casme2lv", "sammlv");
 
     /** Reads dataset {@code name} at {@code root}; {@code sheet} overrides where its sheet is looked for. */
     public static SpottingSet read(String name, Path root, Path sheet) throws IOException {
@@ -35,7 +37,49 @@ public record SpottingSet(List<Video> videos, List<String> notes) {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException(root + ": not a folder");
         }
-        return csv(root, sheet != null ? sheet : root.resolve("spotting.csv"));
+        return switch (name) {
+            case "casme2lv" -> fromSheet(LongVideoSheets.casme2(root, sheet));
+            case "sammlv" -> fromSheet(LongVideoSheets.sammLongVideos(root, sheet));
+            default -> csv(root, sheet != null ? sheet : root.resolve("spotting.csv"));
+        };
+    }
+
+    /** A published sheet's rows, checked and repaired like the plain layout's. */
+    static SpottingSet fromSheet(List<LongVideoSheets.Entry> entries) {
+        if (entries.size() > MAX_ROWS) {
+            throw new IllegalArgumentException(entries.size() + " rows, more than " + MAX_ROWS);
+        }
+        List<String> notes = new ArrayList<>();
+        Map<String, List<TrueInterval>> byVideo = new LinkedHashMap<>();
+        Map<String, LongVideoSheets.Entry> first = new LinkedHashMap<>();
+        for (LongVideoSheets.Entry e : entries) {
+            String kind = kind(e.type());
+            if (kind == null) {
+                notes.add("row " + e.row() + ": skipped, type '" + e.type() + "' is neither micro nor macro");
+                continue;
+            }
+            if (e.onset() == null || e.offset() == null) {
+                notes.add("row " + e.row() + ": skipped, onset and offset must be whole frame numbers");
+                continue;
+            }
+            TrueInterval t = repaired(e.subject(), e.video(), kind, e.onset(), e.apex() == null ? -1 : e.apex(), e.offset(),
+                    e.row(), notes);
+            if (t != null) {
+                byVideo.computeIfAbsent(e.video(), v -> new ArrayList<>()).add(t);
+                first.putIfAbsent(e.video(), e);
+            }
+        }
+        List<Video> videos = new ArrayList<>();
+        for (var v : byVideo.entrySet()) {
+            LongVideoSheets.Entry e = first.get(v.getKey());
+            if (e.location() == null) {
+                notes.add("video " + v.getKey() + ": its frames were not found (its " + v.getValue().size()
+                        + " intervals are not scored)");
+                continue;
+            }
+            videos.add(new Video(e.subject(), v.getKey(), e.location(), List.copyOf(v.getValue())));
+        }
+        return new SpottingSet(List.copyOf(videos), List.copyOf(notes));
     }
 
     static SpottingSet csv(Path root, Path sheet) throws IOException {
