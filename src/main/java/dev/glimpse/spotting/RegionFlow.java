@@ -16,9 +16,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 final class RegionFlow implements AutoCloseable {
     /** The crop's side: a brow raised 1 pixel of a 224-pixel face moves about 0.4 pixel here. */
-    static final int SIDE = 96;
+    static final int SIDE = 64;
     /** Side of the blocks whose mean flow is compared: about a lip corner or half a brow. */
-    static final int BLOCK = 10;
+    static final int BLOCK = 8;
     /** Regions as fractions of the face box (Haar's box with {@code FaceCrop.MARGIN} around): x0, x1, y0, y1. */
     static final double[] BROWS = {0.18, 0.82, 0.22, 0.36};
     static final double[] EYES = {0.18, 0.82, 0.37, 0.47};
@@ -41,7 +41,7 @@ final class RegionFlow implements AutoCloseable {
         a.data().put(from);
         b.data().put(to);
         // two pyramid levels reach a few pixels of motion; an 11-pixel window smooths sensor noise and compression
-        calcOpticalFlowFarneback(a, b, flow, 0.5, 2, 11, 3, 5, 1.1, 0);
+        calcOpticalFlowFarneback(a, b, flow, 0.5, 2, 9, 2, 5, 1.1, 0);
         try (FloatIndexer ix = flow.createIndexer()) {
             ix.get(0, field);
         }
@@ -84,12 +84,12 @@ final class RegionFlow implements AutoCloseable {
         int x1 = (int) (r[1] * SIDE);
         int y0 = (int) (r[2] * SIDE);
         int y1 = (int) (r[3] * SIDE);
-        int n = (x1 - x0) * (y1 - y0);
+        int n = ((x1 - x0 + 1) / 2) * ((y1 - y0 + 1) / 2); // every other pixel: the median of a smooth field
         float[] dx = new float[n];
         float[] dy = new float[n];
         int k = 0;
-        for (int y = y0; y < y1; y++) {
-            for (int x = x0; x < x1; x++) {
+        for (int y = y0; y < y1; y += 2) {
+            for (int x = x0; x < x1; x += 2) {
                 int i = (y * SIDE + x) * 2;
                 dx[k] = field[i];
                 dy[k++] = field[i + 1];

@@ -84,7 +84,9 @@ public final class Spotter {
                 for (Scale s : new Scale[] {micro, macro}) {
                     boolean sameBox = i >= s.window && versions[(i - s.window) % crops.length] == track.version();
                     byte[] before = sameBox ? crops[(i - s.window) % crops.length] : null;
-                    s.motion(i, grey != null && before != null ? flow.measure(before, grey) : null);
+                    // the macro window's motion changes slowly: measured on every other frame, held on the next
+                    boolean held = s == macro && i % 2 == 1 && s.hasMotion(i - 1) && grey != null;
+                    s.motion(i, held ? s.motionAt(i - 1) : grey != null && before != null ? flow.measure(before, grey) : null);
                     int j = i - s.window; // this frame's signal needs the frame a window after it: known now
                     if (j >= 0) {
                         double[] signal = s.signal(j);
@@ -201,6 +203,14 @@ public final class Spotter {
 
         void motion(int i, double[] regions) {
             motion[i % motion.length] = regions;
+        }
+
+        double[] motionAt(int i) {
+            return motion[i % motion.length];
+        }
+
+        boolean hasMotion(int i) {
+            return i >= 0 && motion[i % motion.length] != null;
         }
 
         /** Frame j's signal: the smaller motion against the frame a window before and a window after. */
