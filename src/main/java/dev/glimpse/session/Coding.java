@@ -4,6 +4,7 @@ import dev.glimpse.annotation.ActionUnit;
 import dev.glimpse.annotation.ActionUnits;
 import dev.glimpse.annotation.Event;
 import dev.glimpse.annotation.Intervals;
+import dev.glimpse.annotation.Proposal;
 import dev.glimpse.store.Project;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -30,8 +31,15 @@ public final class Coding {
     private final Deque<Edit> undo = new ArrayDeque<>();
     private final Deque<Edit> redo = new ArrayDeque<>();
 
-    /** A saved change: the event before (null: it did not exist) and after (null: deleted), and what it was. */
-    private record Edit(Event before, Event after, String what) {}
+    /**
+     * A saved change: the event before (null: it did not exist) and after (null: deleted), what it was, and the
+     * spotter's proposal it decided, before and after (both null when it decided none).
+     */
+    private record Edit(Event before, Event after, String what, Proposal proposalBefore, Proposal proposalAfter) {
+        Edit(Event before, Event after, String what) {
+            this(before, after, what, null, null);
+        }
+    }
 
     /** The marks of an event. */
     public enum Mark { ONSET, APEX, OFFSET }
@@ -158,6 +166,40 @@ public final class Coding {
         return said;
     }
 
+    /**
+     * Accepts a proposal of the spotter: it becomes an event (coded by this coder, noted as spotted), which O, A and F
+     * then adjust as usual; one saved, undoable edit.
+     */
+    public String accept(Proposal p) throws IOException {
+        if (p == null || !Proposal.OPEN.equals(p.status())) {
+            return "no open proposal to accept";
+        }
+        String problem = Intervals.problem(p.onset(), p.apex(), p.offset());
+        if (problem != null) {
+            return "not accepted: " + problem;
+        }
+        Event saved = save(null, new Event(0, clipId, p.onset(), p.apex(), p.offset(), coder, null, null, List.of(), null,
+                String.format(java.util.Locale.ROOT, "spotted: %s, score %.2f", p.kind(), p.score())));
+        Proposal decided = project.proposals().setStatus(p, Proposal.ACCEPTED, saved.id());
+        String what = p.kind() + " proposal " + p.frames() + " accepted as an event";
+        undo.push(new Edit(null, saved, what, p, decided));
+        redo.clear();
+        select(saved);
+        return "saved: " + what + " (O, A, F adjust it)";
+    }
+
+    /** Rejects a proposal of the spotter (it is kept, hidden, so that a new run does not propose it again); undoable. */
+    public String reject(Proposal p) throws IOException {
+        if (p == null || !Proposal.OPEN.equals(p.status())) {
+            return "no open proposal to reject";
+        }
+        Proposal decided = project.proposals().setStatus(p, Proposal.REJECTED, null);
+        String what = p.kind() + " proposal " + p.frames() + " rejected";
+        undo.push(new Edit(null, null, what, p, decided));
+        redo.clear();
+        return what + " (Ctrl+Z brings it back)";
+    }
+
     /** Deletes {@code e} (undoable). */
     public String delete(Event e) throws IOException {
         if (e == null || e.id() == 0) {
@@ -195,8 +237,12 @@ public final class Coding {
             return "nothing to undo";
         }
         Edit e = undo.pop();
-        Event now = save(e.after(), e.before()); // before == null: the edit created it, so undo deletes it
-        redo.push(new Edit(now, e.after(), e.what()));
+        // before == null: the edit created it, so undo deletes it; neither: the edit decided a proposal only
+        Event now = e.before() == null && e.after() == null ? null : save(e.after(), e.before());
+        if (e.proposalBefore() != null) {
+            project.proposals().setStatus(e.proposalAfter(), e.proposalBefore().status(), e.proposalBefore().eventId());
+        }
+        redo.push(new Edit(now, e.after(), e.what(), e.proposalBefore(), e.proposalAfter()));
         if (now != null) {
             select(now);
         } else {
@@ -210,8 +256,10 @@ public final class Coding {
             return "nothing to redo";
         }
         Edit e = redo.pop();
-        Event now = save(e.before(), e.after());
-        undo.push(new Edit(e.before(), now, e.what()));
+        Event now = e.before() == null && e.after() == null ? null : save(e.before(), e.after());
+        Proposal decided = e.proposalAfter() == null ? null : project.proposals().setStatus(e.proposalBefore(),
+                e.proposalAfter().status(), now == null ? null : now.id()); // an accepted proposal names the event anew
+        undo.push(new Edit(e.before(), now, e.what(), e.proposalBefore(), decided));
         if (now != null) {
             select(now);
         } else {

@@ -168,6 +168,11 @@ public final class ProjectSession implements AutoCloseable {
         return new Coding(project, clip.id(), coder);
     }
 
+    /** Spotting expressions in {@code clip}, its proposals kept in the project. */
+    public Spotting spotting(Clip clip, Path clipPath) {
+        return new Spotting(project, clip.id(), clipPath);
+    }
+
     /** Analysing events of {@code clip} with the window's engine, saving each analysis with its event. */
     public Analysing analysing(Path clipPath, AnalysisEngine engine) {
         return new Analysing(project, clipPath, engine);

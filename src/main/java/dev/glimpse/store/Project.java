@@ -32,7 +32,8 @@ import java.util.Optional;
  */
 public final class Project implements AutoCloseable {
     /** The migrations, in order; the database's {@code user_version} says how many are applied. */
-    static final List<String> MIGRATIONS = List.of("V1__projects.sql", "V2__clip_opened.sql", "V3__analyses_as_json", "V4__analysis_trust.sql");
+    static final List<String> MIGRATIONS = List.of("V1__projects.sql", "V2__clip_opened.sql", "V3__analyses_as_json", "V4__analysis_trust.sql",
+            "V5__proposals.sql");
     public static final int VERSION = MIGRATIONS.size();
     private static final int SQLITE_FULL = 13; // "database or disk is full"
 
@@ -70,6 +71,7 @@ public final class Project implements AutoCloseable {
     private final ClipRepository clips = new ClipRepository(this);
     private final EventRepository events = new EventRepository(this);
     private final AnalysisRepository analyses = new AnalysisRepository(this);
+    private final ProposalRepository proposals = new ProposalRepository(this);
     private boolean closed;
 
     private Project(Path file, Connection connection, Object key, boolean readOnly) {
@@ -344,6 +346,11 @@ public final class Project implements AutoCloseable {
     /** ATM-GCN's saved readings of the events. */
     public AnalysisRepository analyses() {
         return analyses;
+    }
+
+    /** What the spotter proposed on each clip, and what became of it. */
+    public ProposalRepository proposals() {
+        return proposals;
     }
 
     static long generatedId(PreparedStatement p) throws SQLException {

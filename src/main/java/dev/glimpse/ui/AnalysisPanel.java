@@ -65,8 +65,8 @@ final class AnalysisPanel extends VBox {
         verdict.setWrapText(true);
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setPrefHeight(170); // tall enough for the axis title "probability" written upright
-        chart.setMinHeight(130);
+        chart.setPrefHeight(145); // tall enough for the axis title "probability" written upright
+        chart.setMinHeight(120);
         CheckBox heatmap = new CheckBox("heatmap");
         heatmap.setId("heatmap");
         heatmap.setFocusTraversable(false);

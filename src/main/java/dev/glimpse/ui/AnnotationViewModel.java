@@ -1,8 +1,10 @@
 package dev.glimpse.ui;
 
 import dev.glimpse.annotation.Event;
+import dev.glimpse.annotation.Proposal;
 import dev.glimpse.session.Coding;
 import java.io.IOException;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -18,11 +20,95 @@ public final class AnnotationViewModel {
     private final ObservableList<Event> events = FXCollections.observableArrayList();
     private final ObjectProperty<Event> current = new SimpleObjectProperty<>();
     private final ObjectProperty<String> message = new SimpleObjectProperty<>("");
+    /** The spotter's open proposals on this clip (accepted ones are events, rejected ones hidden). */
+    private final ObservableList<Proposal> proposals = FXCollections.observableArrayList();
+    private final ObjectProperty<Proposal> currentProposal = new SimpleObjectProperty<>();
+    private List<Proposal> allProposals = List.of();
 
     public AnnotationViewModel(Coding coding) {
         this.coding = coding;
         events.setAll(coding.events());
     }
+
+    /** The clip's proposals as saved (every status): the open ones are shown. */
+    public void setProposals(List<Proposal> all) {
+        allProposals = List.copyOf(all);
+        List<Proposal> open = all.stream().filter(p -> Proposal.OPEN.equals(p.status())).toList();
+        proposals.setAll(open);
+        Proposal c = currentProposal.get();
+        currentProposal.set(c == null ? null : open.stream().filter(p -> p.id() == c.id()).findFirst().orElse(null));
+    }
+
+    /** The open proposals, in time order. */
+    public ObservableList<Proposal> proposals() {
+        return proposals;
+    }
+
+    /** How many proposals were rejected (kept hidden, so a new run does not propose them again). */
+    public long rejectedCount() {
+        return allProposals.stream().filter(p -> Proposal.REJECTED.equals(p.status())).count();
+    }
+
+    /** The proposal the keys act on (Enter accepts, Delete rejects), or null. */
+    public ObjectProperty<Proposal> currentProposalProperty() {
+        return currentProposal;
+    }
+
+    /**
+     * Makes the next open proposal after frame number {@code frame} (by apex) current, or the previous one before
+     * it; null (and said) when there is none that way. Returns its apex's frame number, or null.
+     */
+    public Integer stepProposal(int frame, boolean forward) {
+        Proposal found = null;
+        for (Proposal p : proposals) {
+            if (forward && p.apex() > frame && (found == null || p.apex() < found.apex())) {
+                found = p;
+            } else if (!forward && p.apex() < frame && (found == null || p.apex() > found.apex())) {
+                found = p;
+            }
+        }
+        currentProposal.set(found);
+        message.set(found == null ? (proposals.isEmpty() ? "no proposals: find them with Model > Find micro-expressions (Ctrl+F)"
+                : "no proposal " + (forward ? "after" : "before") + " this frame")
+                : String.format(java.util.Locale.ROOT, "proposal %s (%s, score %.2f): Enter accepts, Delete rejects",
+                found.frames(), found.kind(), found.score()));
+        return found == null ? null : found.apex();
+    }
+
+    /** Accepts the current proposal: it becomes an event (then O, A, F adjust it); undoable. */
+    public void acceptProposal() throws IOException {
+        Proposal p = currentProposal.get();
+        show(coding.accept(p));
+        currentProposal.set(null);
+        refreshProposals();
+    }
+
+    /** Rejects the current proposal; undoable. */
+    public void rejectProposal() throws IOException {
+        Proposal p = currentProposal.get();
+        show(coding.reject(p));
+        currentProposal.set(null);
+        refreshProposals();
+    }
+
+    private void refreshProposals() throws IOException {
+        if (proposalSource != null) {
+            setProposals(proposalSource.get());
+        }
+    }
+
+    /** Where the saved proposals are read again after an accept, a reject, an undo or a redo. */
+    public void setProposalSource(ProposalSource source) {
+        this.proposalSource = source;
+    }
+
+    /** Reads the clip's saved proposals. */
+    @FunctionalInterface
+    public interface ProposalSource {
+        List<Proposal> get() throws IOException;
+    }
+
+    private ProposalSource proposalSource;
 
     /** Who codes from now on: new events carry this name (events already coded keep theirs). */
     public void setAnnotator(String name) {
@@ -110,10 +196,12 @@ public final class AnnotationViewModel {
 
     public void undo() throws IOException {
         show(coding.undo());
+        refreshProposals();
     }
 
     public void redo() throws IOException {
         show(coding.redo());
+        refreshProposals();
     }
 
     /** After every call: the saved list (only after its commit), the current event and the message. */

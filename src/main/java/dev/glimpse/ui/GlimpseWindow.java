@@ -62,6 +62,7 @@ public final class GlimpseWindow extends BorderPane {
     private ViewerViewModel viewer;
     private AnnotationViewModel annotation;
     private AnalysisViewModel analysis;
+    private SpottingViewModel spotting;
     private MainView view;
     /** Clips open on this thread: a long video's first opening indexes all its frames. */
     private final ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
@@ -143,7 +144,17 @@ public final class GlimpseWindow extends BorderPane {
         MenuItem train = item("Train weights...", "Shortcut+T", "train-weights", this::showTraining);
         MenuItem useWeights = item("Use weights...", null, "use-weights", () ->
                 dialogs.openFolder("A weights folder (glimpse train writes one)").ifPresent(this::useWeights));
-        Menu model = new Menu("Model", null, train, useWeights);
+        MenuItem find = item("Find micro-expressions", "Shortcut+F", "find-expressions", () -> {
+            if (view != null) {
+                view.findAll();
+            }
+        });
+        MenuItem findVisible = item("Find micro-expressions in the visible range", null, "find-visible", () -> {
+            if (view != null) {
+                view.findVisible();
+            }
+        });
+        Menu model = new Menu("Model", null, find, findVisible, new SeparatorMenuItem(), train, useWeights);
         Menu help = new Menu("Help", null, shortcuts);
         MenuBar bar = new MenuBar(file, model, help);
         bar.setId("menus");
@@ -329,7 +340,8 @@ public final class GlimpseWindow extends BorderPane {
             ProjectSession.OpenedClip opened = project.openClip(path);
             LOG.debug("{} opened in {} ms", path.getFileName(), (System.nanoTime() - started) / 1_000_000);
             try {
-                return new Opening(opened, project.coding(opened.clip(), annotator));
+                dev.glimpse.session.Spotting spots = project.spotting(opened.clip(), path);
+                return new Opening(opened, project.coding(opened.clip(), annotator), spots, spots.proposals());
             } catch (Exception | Error e) {
                 closeQuietly(opened.source());
                 throw e;
@@ -348,7 +360,8 @@ public final class GlimpseWindow extends BorderPane {
     }
 
     /** A clip opened in the background, with its coding, waiting to be shown. */
-    private record Opening(ProjectSession.OpenedClip clip, Coding coding) {}
+    private record Opening(ProjectSession.OpenedClip clip, Coding coding, dev.glimpse.session.Spotting spotting,
+                           List<dev.glimpse.annotation.Proposal> proposals) {}
 
     /** Puts the opened clip on screen: only now is the old session closed. */
     private void show(ProjectSession s, Path chosen, Opening o) {
@@ -365,7 +378,10 @@ public final class GlimpseWindow extends BorderPane {
             whenFirstFrameShown(() -> shown.complete(null));
         }
         analysis = new AnalysisViewModel(s.analysing(chosen, engine), Platform::runLater);
-        view = new MainView(viewer, annotation, analysis);
+        spotting = new SpottingViewModel(o.spotting(), annotation, Platform::runLater);
+        annotation.setProposalSource(o.spotting()::proposals);
+        annotation.setProposals(o.proposals());
+        view = new MainView(viewer, annotation, analysis, spotting);
         setCenter(view);
         stage.setTitle("Glimpse: " + chosen.getFileName() + " (" + s.file().getFileName() + ")");
         recent.add(chosen);
@@ -535,11 +551,15 @@ public final class GlimpseWindow extends BorderPane {
         if (analysis != null) {
             analysis.close();
         }
+        if (spotting != null) {
+            spotting.close(); // a run under way stops; it saves nothing
+        }
         if (closeProject && session != null) {
             closeQuietly(session);
         }
         viewer = null;
         analysis = null;
+        spotting = null;
     }
 
     /** Closes everything; the window is going away. */

@@ -44,6 +44,9 @@ public final class MainView extends BorderPane {
             "N                new event",
             "drag an edge      move an event's onset, apex or offset on the timeline (undoable)",
             "Delete           delete the current event (Ctrl+Z brings it back)",
+            "Ctrl+F           find micro-expressions in the clip (Model menu; Esc stops)",
+            "P / Shift+P      next / previous proposal of the spotter, at its apex",
+            "Enter / Delete   accept the proposal as an event / reject it (Ctrl+Z undoes either)",
             "Ctrl+Z           undo",
             "Ctrl+Shift+Z     redo",
             "Ctrl+G           go to frame",
@@ -56,6 +59,7 @@ public final class MainView extends BorderPane {
     private final ViewerViewModel viewer;
     private final AnnotationViewModel annotation;
     private final AnalysisViewModel analysis;
+    private final SpottingViewModel spotting;
     private final AnalysisPanel analysisPanel;
     private final javafx.scene.layout.StackPane videoPane = new javafx.scene.layout.StackPane();
     private final Label status = new Label();
@@ -69,10 +73,12 @@ public final class MainView extends BorderPane {
     private final Timeline player = new Timeline();
     private WritableImage buffer;
 
-    public MainView(ViewerViewModel viewer, AnnotationViewModel annotation, AnalysisViewModel analysis) {
+    public MainView(ViewerViewModel viewer, AnnotationViewModel annotation, AnalysisViewModel analysis,
+                    SpottingViewModel spotting) {
         this.viewer = viewer;
         this.annotation = annotation;
         this.analysis = analysis;
+        this.spotting = spotting;
         this.analysisPanel = new AnalysisPanel(analysis, () -> analysis.analyze(annotation.currentProperty().get()),
                 viewer::goToFrame);
         annotation.currentProperty().addListener((o, a, e) -> {
@@ -102,6 +108,8 @@ public final class MainView extends BorderPane {
         faceBox.widthProperty().bind(videoPane.widthProperty());
         faceBox.heightProperty().bind(videoPane.heightProperty());
         image.boundsInParentProperty().addListener((o, a, b) -> drawFaceBox());
+        faceBox.widthProperty().addListener((o, a, b) -> drawFaceBox()); // the layer resized after the frame moved
+        faceBox.heightProperty().addListener((o, a, b) -> drawFaceBox());
         analysis.resultProperty().addListener((o, a, b) -> drawFaceBox());
         videoPane.getChildren().addAll(image, faceBox);
         position.setId("position");
@@ -133,7 +141,8 @@ public final class MainView extends BorderPane {
                 annotation.clearMessage(); // a frame decoded again: the decoding error is over
             }
         });
-        timeline = new TimelineView(viewer, annotation);
+        timeline = new TimelineView(viewer, annotation, spotting);
+        spotting.messageProperty().addListener((o, a, text) -> annotation.messageProperty().set(text));
 
         ListView<Event> list = new ListView<>(annotation.events());
         list.setId("events");
@@ -162,6 +171,33 @@ public final class MainView extends BorderPane {
             if (e != null) {
                 annotation.select(e);
                 viewer.goToFrame(e.onset());
+            }
+        });
+        // the spotter's open proposals, beside the events: a click makes one current and shows its apex
+        ListView<dev.glimpse.annotation.Proposal> proposalList = new ListView<>(annotation.proposals());
+        proposalList.setId("proposals");
+        proposalList.setFocusTraversable(false);
+        proposalList.setPrefWidth(200);
+        proposalList.setPlaceholder(new Label("No proposals. Model > Find micro-expressions (Ctrl+F)"));
+        proposalList.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(dev.glimpse.annotation.Proposal p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : String.format(java.util.Locale.ROOT, "%s  %s  %.2f", p.frames(), p.kind(), p.score()));
+            }
+        });
+        proposalList.getSelectionModel().selectedItemProperty().addListener((obs, old, p) -> {
+            if (p != null) {
+                annotation.currentProposalProperty().set(p);
+                viewer.goToFrame(p.apex());
+                requestFocus();
+            }
+        });
+        annotation.currentProposalProperty().addListener((obs, old, p) -> {
+            if (p == null) {
+                proposalList.getSelectionModel().clearSelection();
+            } else if (proposalList.getSelectionModel().getSelectedItem() != p) {
+                proposalList.getSelectionModel().select(p);
             }
         });
 
@@ -245,7 +281,13 @@ public final class MainView extends BorderPane {
         message.setMinWidth(0);
         message.setMaxWidth(Double.MAX_VALUE);
         status.setMinWidth(0);
-        VBox bottom = new VBox(4, timeline, controls, coding, message, status);
+        javafx.scene.control.ProgressBar spotProgress = new javafx.scene.control.ProgressBar();
+        spotProgress.setId("spotting-progress");
+        spotProgress.progressProperty().bind(spotting.progressProperty());
+        spotProgress.visibleProperty().bind(spotting.runningProperty());
+        spotProgress.managedProperty().bind(spotting.runningProperty());
+        spotProgress.setMaxWidth(Double.MAX_VALUE);
+        VBox bottom = new VBox(4, timeline, spotProgress, controls, coding, message, status);
         bottom.setPadding(new Insets(4, 10, 6, 10));
         // split panes the person can drag, with sensible minimums: video | events and analysis
         javafx.scene.control.ScrollPane panel = new javafx.scene.control.ScrollPane(analysisPanel);
@@ -255,7 +297,10 @@ public final class MainView extends BorderPane {
         panel.setMinWidth(230);
         // left: the video over the event list; right: the analysis, the whole height
         list.setMinHeight(60);
-        javafx.scene.control.SplitPane left = new javafx.scene.control.SplitPane(videoPane, list);
+        javafx.scene.control.SplitPane lists = new javafx.scene.control.SplitPane(list, proposalList);
+        lists.setDividerPositions(0.6);
+        lists.setMinHeight(60);
+        javafx.scene.control.SplitPane left = new javafx.scene.control.SplitPane(videoPane, lists);
         left.setOrientation(javafx.geometry.Orientation.VERTICAL);
         left.setDividerPositions(0.8);
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(left, panel);
@@ -291,7 +336,19 @@ public final class MainView extends BorderPane {
                 case A -> annotation.markApex(viewer.frameNumber());
                 case F -> annotation.markOffset(viewer.frameNumber());
                 case N -> annotation.newEvent();
-                case DELETE, BACK_SPACE -> annotation.deleteCurrent();
+                case P -> { // the next proposal (Shift: the previous), shown at its apex
+                    Integer apex = annotation.stepProposal(viewer.frameNumber(), !e.isShiftDown());
+                    if (apex != null) {
+                        viewer.goToFrame(apex);
+                    }
+                }
+                case DELETE, BACK_SPACE -> {
+                    if (annotation.currentProposalProperty().get() != null) {
+                        annotation.rejectProposal();
+                    } else {
+                        annotation.deleteCurrent();
+                    }
+                }
                 case Z -> {
                     if (e.isShortcutDown() && e.isShiftDown()) {
                         annotation.redo();
@@ -310,12 +367,20 @@ public final class MainView extends BorderPane {
                 case F1 -> help();
                 case EQUALS, ADD, PLUS -> timeline.zoom(2);
                 case MINUS, SUBTRACT -> timeline.zoom(0.5);
-                case ESCAPE -> requestFocus(); // out of a text field, back to the keys
+                case ESCAPE -> {
+                    if (spotting.runningProperty().get()) {
+                        spotting.cancel();
+                    }
+                    requestFocus(); // out of a text field, back to the keys
+                }
                 case ENTER -> {
-                    if (!e.isShortcutDown()) {
+                    if (e.isShortcutDown()) {
+                        analysis.analyze(annotation.currentProperty().get());
+                    } else if (annotation.currentProposalProperty().get() != null) {
+                        annotation.acceptProposal();
+                    } else {
                         return;
                     }
-                    analysis.analyze(annotation.currentProperty().get());
                 }
                 default -> {
                     return;
@@ -396,6 +461,21 @@ public final class MainView extends BorderPane {
     /** The face box layer over the frame (for tests). */
     Canvas faceBoxLayer() {
         return faceBox;
+    }
+
+    /** Finds micro-expressions over the whole clip, in the background. */
+    public void findAll() {
+        spotting.find(0, viewer.frameCount() - 1);
+    }
+
+    /** Finds micro-expressions over the frames the timeline shows. */
+    public void findVisible() {
+        int[] range = timeline.visibleRange();
+        spotting.find(range[0], range[1]);
+    }
+
+    SpottingViewModel spotting() {
+        return spotting;
     }
 
     ViewerViewModel viewer() {

@@ -1,6 +1,7 @@
 package dev.glimpse.ui;
 
 import dev.glimpse.annotation.Event;
+import dev.glimpse.annotation.Proposal;
 import dev.glimpse.session.Coding;
 import java.io.IOException;
 import javafx.collections.ListChangeListener;
@@ -23,9 +24,10 @@ import javafx.scene.text.Font;
 final class TimelineView extends Pane {
     private final ViewerViewModel viewer;
     private final AnnotationViewModel annotation;
+    private final SpottingViewModel spotting;
     /** The narrowest an event is drawn, in pixels, however far the timeline is zoomed out. */
     static final double MIN_SPAN = 6;
-    private final Canvas canvas = new Canvas(800, 48);
+    private final Canvas canvas = new Canvas(800, 62);
     private final TimelineScale scale;
     private int scrubTarget = -1;
     /** A boundary being dragged: which event, which mark, and the frame (index) it is over now. */
@@ -35,14 +37,18 @@ final class TimelineView extends Pane {
     /** How near (pixels) the mouse must be to an onset, apex or offset to take hold of it. */
     static final double HANDLE = 5;
 
-    TimelineView(ViewerViewModel viewer, AnnotationViewModel annotation) {
+    TimelineView(ViewerViewModel viewer, AnnotationViewModel annotation, SpottingViewModel spotting) {
         this.viewer = viewer;
         this.annotation = annotation;
+        this.spotting = spotting;
+        annotation.proposals().addListener((ListChangeListener<Proposal>) c -> draw());
+        annotation.currentProposalProperty().addListener((obs, old, now) -> draw());
+        spotting.outcomeProperty().addListener((obs, old, now) -> draw());
         this.scale = new TimelineScale(viewer.frameCount());
         canvas.setId("timeline");
         getChildren().add(canvas);
-        setMinHeight(48);
-        setPrefHeight(48);
+        setMinHeight(62);
+        setPrefHeight(62);
         canvas.widthProperty().bind(widthProperty());
         canvas.widthProperty().addListener((obs, o, n) -> draw());
         viewer.indexProperty().addListener((obs, old, now) -> {
@@ -113,6 +119,8 @@ final class TimelineView extends Pane {
         int last = Math.min(viewer.frameCount(), first + scale.visible()) - 1;
         g.setFill(Color.web("#f2f2f2"));
         g.fillRect(0, 0, w, h);
+        drawSignal(g, w, h, first, last);
+        drawProposals(g, w, h, first, last);
         for (Event e : annotation.events()) {
             int on = viewer.indexOf(e.onset());
             int apex = viewer.indexOf(e.apex());
@@ -133,14 +141,14 @@ final class TimelineView extends Pane {
             double span = Math.max(MIN_SPAN, scale.x(off + 1, w) - x0);
             boolean current = e == annotation.currentProperty().get();
             g.setFill(current ? Color.web("#2f6db3") : Color.web("#9bbde3"));
-            g.fillRect(x0, 6, span, h - 22);
+            g.fillRect(x0, 6, span, h - 38); // events above, the spotter's proposals in the lane below
             if (current) { // the event the keys edit: outlined as well as darker
                 g.setStroke(Color.web("#0b2e59"));
                 g.setLineWidth(2);
-                g.strokeRect(x0 + 1, 7, Math.max(1, span - 2), h - 24);
+                g.strokeRect(x0 + 1, 7, Math.max(1, span - 2), h - 40);
             }
             g.setFill(Color.web("#d8572a"));
-            g.fillRect(scale.x(apex, w) + Math.max(0, cell / 2 - 1), 4, 2, h - 18);
+            g.fillRect(scale.x(apex, w) + Math.max(0, cell / 2 - 1), 4, 2, h - 34);
         }
         drawPendingMarks(g, w, h, cell, first, last);
         // frame ticks once frames are wide enough to see, and numbers at a round step at least 60 px apart
@@ -164,6 +172,70 @@ final class TimelineView extends Pane {
         // the playhead: the frame's whole cell when zoomed in, a line otherwise
         g.setFill(Color.color(0, 0, 0, cell >= 4 ? 0.35 : 1));
         g.fillRect(cell >= 4 ? scale.x(viewer.index(), w) : scale.x(viewer.index(), w) - 1, 0, Math.max(2, cell), h - 14);
+    }
+
+    /**
+     * The spotter's motion signal of its last run, as a curve in the top band, aligned frame for frame: its height
+     * is how far the face's motion stood above its own noise (the top of the band is twice the threshold).
+     */
+    private void drawSignal(GraphicsContext g, double w, double h, int first, int last) {
+        var o = spotting.outcomeProperty().get();
+        if (o == null) {
+            return;
+        }
+        float[] s = o.signal();
+        double top = 2 * dev.glimpse.spotting.SpottingParameters.DEFAULT.sensitivity();
+        double band = h - 18;
+        g.setStroke(Color.web("#7b52ab"));
+        g.setLineWidth(1);
+        double px = -1;
+        double py = 0;
+        int step = Math.max(1, (last - first + 1) / (int) Math.max(1, w)); // about one point a pixel
+        for (int i = Math.max(first, o.first()); i <= last && i - o.first() < s.length; i += step) {
+            float v = s[i - o.first()];
+            if (Float.isNaN(v)) {
+                px = -1;
+                continue;
+            }
+            double x = scale.x(i, w) + scale.cell(w) / 2;
+            double y = 2 + band * (1 - Math.min(1, Math.max(0, v) / top));
+            if (px >= 0) {
+                g.strokeLine(px, py, x, y);
+            }
+            px = x;
+            py = y;
+        }
+    }
+
+    /** Open proposals as ghost events: an outline in the lower band, the current one filled, the apex marked. */
+    private void drawProposals(GraphicsContext g, double w, double h, int first, int last) {
+        Proposal current = annotation.currentProposalProperty().get();
+        for (Proposal p : annotation.proposals()) {
+            int on;
+            int off;
+            int apex;
+            try {
+                on = viewer.indexOf(p.onset());
+                off = viewer.indexOf(p.offset());
+                apex = viewer.indexOf(p.apex());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (off < first || on > last) {
+                continue;
+            }
+            double x0 = scale.x(on, w);
+            double span = Math.max(MIN_SPAN, scale.x(off + 1, w) - x0);
+            boolean isCurrent = current != null && current.id() == p.id();
+            g.setFill(isCurrent ? Color.color(0.95, 0.6, 0.1, 0.55) : Color.color(0.95, 0.6, 0.1, 0.18));
+            g.fillRect(x0, h - 30, span, 12);
+            g.setStroke(Color.web("#c06000"));
+            g.setLineWidth(isCurrent ? 2 : 1);
+            g.setLineDashes(isCurrent ? null : new double[] {3, 2});
+            g.strokeRect(x0 + 0.5, h - 29.5, Math.max(1, span - 1), 11);
+            g.setLineDashes((double[]) null);
+            g.fillRect(scale.x(apex, w) + Math.max(0, scale.cell(w) / 2 - 1), h - 32, 2, 16);
+        }
     }
 
     /** The marks of an event not saved yet (onset only, say): a labelled line each, so a half-marked event is seen. */
@@ -266,6 +338,11 @@ final class TimelineView extends Pane {
             }
         }
         return null;
+    }
+
+    /** The first and last frame index the timeline shows. */
+    int[] visibleRange() {
+        return new int[] {scale.first(), Math.min(viewer.frameCount(), scale.first() + scale.visible()) - 1};
     }
 
     /** Where frame {@code index}'s cell begins on the timeline, in its own pixels (for tests). */

@@ -36,6 +36,7 @@ class LayoutTest {
     ViewerViewModel viewer;
     AnalysisViewModel analysis;
     MainView view;
+    SpottingViewModel spotting;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -53,7 +54,9 @@ class LayoutTest {
         viewer = new ViewerViewModel(clip.source(), Platform::runLater);
         engine = new AnalysisEngine(dev.glimpse.testing.TinyWeights.write(dir.resolve("w"), "tiny", 4).toString(), "cpu");
         analysis = new AnalysisViewModel(session.analysing(video, engine), Platform::runLater);
-        view = new MainView(viewer, new AnnotationViewModel(session.coding(clip.clip(), "tester")), analysis);
+        AnnotationViewModel coding = new AnnotationViewModel(session.coding(clip.clip(), "tester"));
+        spotting = new SpottingViewModel(session.spotting(clip.clip(), clip.path()), coding, Platform::runLater);
+        view = new MainView(viewer, coding, analysis, spotting);
         stage.setScene(new Scene(view, 1024, 700));
         stage.show();
     }

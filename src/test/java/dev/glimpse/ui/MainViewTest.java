@@ -42,6 +42,7 @@ class MainViewTest {
     AnalysisViewModel analysis;
     AnalysisEngine engine;
     MainView view;
+    SpottingViewModel spotting;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -60,7 +61,10 @@ class MainViewTest {
         Path weights = dev.glimpse.testing.TinyWeights.write(dir.resolve("weights"), "tiny", 4);
         engine = new AnalysisEngine(weights.toString(), "cpu");
         analysis = new AnalysisViewModel(session.analysing(video, engine), Platform::runLater);
-        view = new MainView(viewer, new AnnotationViewModel(session.coding(clip.clip(), "tester")), analysis);
+        AnnotationViewModel coding = new AnnotationViewModel(session.coding(clip.clip(), "tester"));
+        spotting = new SpottingViewModel(session.spotting(clip.clip(), clip.path()), coding, Platform::runLater);
+        coding.setProposalSource(session.spotting(clip.clip(), clip.path())::proposals);
+        view = new MainView(viewer, coding, analysis, spotting);
         stage.setScene(new Scene(view, 1000, 700));
         stage.show();
         view.requestFocus();
@@ -131,7 +135,7 @@ class MainViewTest {
         javafx.geometry.Bounds shown = robot.lookup("#frame").query().getBoundsInParent();
         double k = shown.getWidth() / view.shownImage().getWidth();
         int midY = (int) (shown.getMinY() + (box.y() + box.size() / 2.0) * k);
-        int edgeX = (int) (shown.getMinX() + box.x() * k + 2);
+        int edgeX = (int) (shown.getMinX() + box.x() * k + 1); // the middle of the 2-pixel stroke
         int centreX = (int) (shown.getMinX() + (box.x() + box.size() / 2.0) * k);
         assertTrue(layer.getPixelReader().getColor(edgeX, midY).getOpacity() > 0.5, "the box's left edge is drawn");
         assertEquals(0, layer.getPixelReader().getColor(centreX, midY).getOpacity(), 1e-9, "the face is not covered");
@@ -228,6 +232,43 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(9, project.events().of(clip).get(0).offset(), "undone, and saved so");
         assertEquals("undone: offset of event 3-5-9 moved from 9 to 14", robot.lookup("#message").queryAs(Label.class).getText());
+    }
+
+    /** The spotter's proposals with the keys: P goes to the next at its apex, Enter accepts, Delete rejects, Ctrl+Z undoes. */
+    @Test
+    void proposalsAreSteppedAcceptedAndRejectedWithTheKeys(FxRobot robot) throws Exception {
+        waitForFrame(0);
+        long clip = project.clips().all().get(0).id();
+        var saved = project.proposals().replaceOpen(clip, 0, 59, List.of(
+                new dev.glimpse.annotation.Proposal(0, clip, 10, 13, 18, 2.5, "micro", "open", null),
+                new dev.glimpse.annotation.Proposal(0, clip, 30, 36, 50, 1.4, "macro", "open", null)), "{}", 0);
+        robot.interact(() -> view.annotation().setProposals(saved));
+        assertEquals(2, robot.lookup("#proposals").queryListView().getItems().size(), "listed beside the events");
+        robot.type(KeyCode.P);
+        waitForFrame(13);
+        assertEquals(13, shownNumber(), "at the first proposal's apex");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Event accepted = project.events().of(clip).get(0);
+        assertEquals(List.of(10, 13, 18), List.of(accepted.onset(), accepted.apex(), accepted.offset()));
+        assertTrue(robot.lookup("#message").queryAs(Label.class).getText().contains("accepted as an event"));
+        assertEquals(1, robot.lookup("#proposals").queryListView().getItems().size());
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(project.events().of(clip).isEmpty(), "undone");
+        assertEquals(2, robot.lookup("#proposals").queryListView().getItems().size(), "open again");
+
+        robot.type(KeyCode.P); // from frame 13: the next is the macro proposal at 36
+        waitForFrame(36);
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("rejected", project.proposals().of(clip).stream().filter(p -> p.onset() == 30).findFirst().orElseThrow().status());
+        assertEquals(1, robot.lookup("#proposals").queryListView().getItems().size(), "a rejected proposal is hidden");
+        assertTrue(project.events().of(clip).isEmpty(), "Delete rejected the proposal, it deleted no event");
+        robot.type(KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("no proposal after this frame", robot.lookup("#message").queryAs(Label.class).getText());
     }
 
     /** A frame number typed wrong is said in the window (it used to throw on the console and show nothing). */

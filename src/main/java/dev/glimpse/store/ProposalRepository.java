@@ -1,0 +1,116 @@
+package dev.glimpse.store;
+
+import dev.glimpse.annotation.Proposal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code proposals} and {@code spotting_runs} tables: what the spotter proposed on each clip, and how. */
+public final class ProposalRepository {
+    private final Project project;
+
+    ProposalRepository(Project project) {
+        this.project = project;
+    }
+
+    /**
+     * Saves a spotting run over frames {@code first}..{@code last} of a clip in one transaction: its open proposals
+     * in that range are replaced by {@code found} (accepted and rejected ones stay, and a found interval that
+     * equals one of them is not proposed again), and the run is recorded with its parameters (JSON).
+     */
+    public List<Proposal> replaceOpen(long clipId, int first, int last, List<Proposal> found, String parameters,
+                                      int facelessFrames) throws StoreException {
+        return project.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM proposals WHERE clip_id = ? AND status = 'open'"
+                    + " AND onset >= ? AND offset <= ?")) {
+                p.setLong(1, clipId);
+                p.setInt(2, first);
+                p.setInt(3, last);
+                p.executeUpdate();
+            }
+            List<Proposal> kept = of(c, clipId);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO proposals(clip_id, onset, apex, offset, score, kind,"
+                    + " status) VALUES (?, ?, ?, ?, ?, ?, 'open')")) {
+                for (Proposal f : found) {
+                    boolean decided = kept.stream().anyMatch(k -> k.onset() == f.onset() && k.offset() == f.offset()
+                            && !Proposal.OPEN.equals(k.status()));
+                    if (decided) {
+                        continue;
+                    }
+                    p.setLong(1, clipId);
+                    p.setInt(2, f.onset());
+                    p.setInt(3, f.apex());
+                    p.setInt(4, f.offset());
+                    p.setDouble(5, f.score());
+                    p.setString(6, f.kind());
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO spotting_runs(clip_id, first_frame, last_frame,"
+                    + " parameters, proposals, faceless_frames, run_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                p.setLong(1, clipId);
+                p.setInt(2, first);
+                p.setInt(3, last);
+                p.setString(4, parameters);
+                p.setInt(5, found.size());
+                p.setInt(6, facelessFrames);
+                p.setString(7, Instant.now().toString());
+                p.executeUpdate();
+            }
+            return of(c, clipId);
+        });
+    }
+
+    /** A clip's proposals of every status, in time order. */
+    public List<Proposal> of(long clipId) throws StoreException {
+        return project.inTransaction(c -> of(c, clipId));
+    }
+
+    /** Sets a proposal's status (and the event it became, or null). */
+    public Proposal setStatus(Proposal p, String status, Long eventId) throws StoreException {
+        Proposal changed = p.withStatus(status, eventId);
+        return project.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE proposals SET status = ?, event_id = ? WHERE id = ?")) {
+                s.setString(1, status);
+                s.setObject(2, eventId);
+                s.setLong(3, p.id());
+                if (s.executeUpdate() != 1) {
+                    throw new java.sql.SQLException("proposal " + p.id() + " is not in the project");
+                }
+            }
+            return changed;
+        });
+    }
+
+    /** The parameters (JSON) of the last spotting run over a clip, or null when it was never spotted. */
+    public String lastParameters(long clipId) throws StoreException {
+        return project.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT parameters FROM spotting_runs WHERE clip_id = ?"
+                    + " ORDER BY id DESC LIMIT 1")) {
+                p.setLong(1, clipId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    private static List<Proposal> of(java.sql.Connection c, long clipId) throws java.sql.SQLException {
+        List<Proposal> list = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT id, onset, apex, offset, score, kind, status, event_id"
+                + " FROM proposals WHERE clip_id = ? ORDER BY onset, offset, id")) {
+            p.setLong(1, clipId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    long event = r.getLong(8);
+                    Long eventId = r.wasNull() ? null : event; // asked at once: wasNull is about the last column read
+                    list.add(new Proposal(r.getLong(1), clipId, r.getInt(2), r.getInt(3), r.getInt(4), r.getDouble(5),
+                            r.getString(6), r.getString(7), eventId));
+                }
+            }
+        }
+        return list;
+    }
+}
