@@ -18,8 +18,15 @@ echo "spotting benchmark in $work ($(date -u +%F), $(lscpu | sed -n 's/^Model na
 if [ ! -f "$work/sessions/spotting.csv" ]; then
   "$glimpse" synth --layout long --out "$work/sessions" --subjects "$subjects" --seconds "$seconds" --size 160 --seed 7
 fi
-"$glimpse" evaluate-spotting --dataset csv --root "$work/sessions" --out "$work/report" --json 2> "$work/evaluate.log" \
-  | python3 -c 'import json,sys; d=json.load(sys.stdin); [print(f"{k}: tp {d[k][\"tp\"]} M {d[k][\"m\"]} N {d[k][\"n\"]} P {d[k][\"precision\"]:.3f} R {d[k][\"recall\"]:.3f} F1 {d[k][\"f1\"]:.3f}") for k in ("micro","macro","overall")]; print(f"{d[\"frames\"]} frames in {d[\"millis\"]/1000:.1f} s ({d[\"millis\"]/d[\"frames\"]:.2f} ms a frame at {d[\"videos\"]} videos)")'
+"$glimpse" evaluate-spotting --dataset csv --root "$work/sessions" --out "$work/report" 2> "$work/evaluate.log"
+python3 - "$work/report/metrics.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for k in ("micro", "macro", "overall"):
+    m = d[k]
+    print("%s: tp %d M %d N %d P %.3f R %.3f F1 %.3f" % (k, m["tp"], m["m"], m["n"], m["precision"], m["recall"], m["f1"]))
+print("%d frames in %.1f s (%.2f ms a frame, %d videos)" % (d["frames"], d["millis"] / 1000, d["millis"] / d["frames"], d["videos"]))
+PY
 
 first="$(ls "$work"/sessions/s01/*.mp4 | head -n 1)"
 ffmpeg -v error -y -i "$first" -vf "scale=1440:1080:flags=bicubic,pad=1920:1080:240:0" -c:v libx264 -preset veryfast \
@@ -28,8 +35,16 @@ ffmpeg -v error -y -i "$first" -vf "scale=1440:1080:flags=bicubic,pad=1920:1080:
 for _ in $(seq 1 "$copies"); do echo "file part1080.mp4" >> "$work/list.txt"; done
 ffmpeg -v error -y -f concat -safe 0 -i "$work/list.txt" -c copy "$work/long1080.mp4"
 frames="$(ffprobe -v error -select_streams v -count_packets -show_entries stream=nb_read_packets -of csv=p=0 "$work/long1080.mp4")"
-/usr/bin/time -v "$glimpse" bench-decode "$work/long1080.mp4" --sequential "$frames" --random 0 --json 2> "$work/decode.time" \
-  | python3 -c 'import json,sys; d=json.load(sys.stdin); print(f"decoding {d[\"sequentialFrames\"]} frames of 1080p: {d[\"sequentialFrames\"]/d[\"sequentialFps\"]:.1f} s ({d[\"sequentialFps\"]:.0f} frames/s)")'
-/usr/bin/time -v "$glimpse" spot "$work/long1080.mp4" --json 2> "$work/spot.time" \
-  | python3 -c 'import json,sys; d=json.load(sys.stdin); print(f"spotting them: {d[\"millis\"]/1000:.1f} s ({d[\"frameCount\"]/d[\"millis\"]*1000:.0f} frames/s), {len(d[\"proposals\"])} proposals")'
+/usr/bin/time -v "$glimpse" bench-decode "$work/long1080.mp4" --sequential "$frames" --random 0 --json \
+  > "$work/decode.json" 2> "$work/decode.time"
+/usr/bin/time -v "$glimpse" spot "$work/long1080.mp4" --json > "$work/spot.json" 2> "$work/spot.time"
+python3 - "$work/decode.json" "$work/spot.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+s = json.load(open(sys.argv[2]))
+decode = d["sequentialFrames"] / d["sequentialFps"]
+print("decoding %d frames of 1080p: %.1f s (%.0f frames/s)" % (d["sequentialFrames"], decode, d["sequentialFps"]))
+print("spotting them: %.1f s (%.0f frames/s), %.2f x decoding; %d proposals"
+      % (s["millis"] / 1000, s["frameCount"] / s["millis"] * 1000, s["millis"] / 1000 / decode, len(s["proposals"])))
+PY
 echo "spot peak resident: $(awk '/Maximum resident/ {printf "%.0f MB", $6/1024}' "$work/spot.time"), CPU $(awk -F': ' '/Percent of CPU/ {print $2}' "$work/spot.time")"

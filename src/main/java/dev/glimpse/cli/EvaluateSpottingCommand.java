@@ -48,6 +48,10 @@ final class EvaluateSpottingCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print metrics.json on stdout as well.")
     boolean json;
 
+    @Option(names = "--sensitivity", defaultValue = "6",
+            description = "Robust standard deviations of a clip's motion noise a peak must pass (default: ${DEFAULT-VALUE}).")
+    double sensitivity;
+
     @Override
     public Integer call() throws Exception {
         SpottingSet set = SpottingSet.read(dataset, root, sheet);
@@ -59,7 +63,10 @@ final class EvaluateSpottingCommand implements Callable<Integer> {
             System.err.println("glimpse: " + note);
         }
         Files.createDirectories(out);
-        Spotter spotter = new Spotter(SpottingParameters.DEFAULT);
+        SpottingParameters d = SpottingParameters.DEFAULT;
+        SpottingParameters parameters = new SpottingParameters(d.microWindow(), d.macroWindow(), d.maxMicro(), d.maxMacro(),
+                sensitivity, d.floor());
+        Spotter spotter = new Spotter(parameters);
         List<MegcScore.Video> scored = new ArrayList<>();
         long frames = 0;
         long millis = 0;
@@ -84,6 +91,7 @@ final class EvaluateSpottingCommand implements Callable<Integer> {
         metrics.put("frames", frames);
         metrics.put("millis", millis);
         metrics.put("dataset", dataset);
+        metrics.put("sensitivity", sensitivity);
         metrics.put("root", root.toAbsolutePath().toString());
         if (Files.exists(root.resolve("SYNTHETIC.txt"))) {
             metrics.put("synthetic", true); // never to be reported as a result on real data

@@ -134,6 +134,46 @@ public final class AnalysisViewModel implements AutoCloseable {
     }
 
     /**
+     * Analyses every event of {@code events} in one background job (Model > Analyse all accepted events), each saved
+     * with its event as the single analyses are; progress over the whole list, cancel between events. An event
+     * without a face is saved without a reading and counted.
+     */
+    public void analyzeAll(java.util.List<Event> events) {
+        if (running.get()) {
+            return;
+        }
+        if (events.isEmpty()) {
+            message.set("no accepted proposals to analyse: accept some first (P, then Enter)");
+            return;
+        }
+        running.set(true);
+        progress.set(0);
+        message.set("analysing " + events.size() + " accepted events...");
+        int n = events.size();
+        job = BackgroundTask.<int[]>of(progressTo -> {
+            int faceless = 0;
+            for (int k = 0; k < n; k++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("stopped after " + k + " of " + n + " events");
+                }
+                int done = k;
+                Analysis a = analysing.analyseAndSave(events.get(k), (f, text) -> progressTo.accept((done + f) / n));
+                if (!a.faceFound()) {
+                    faceless++;
+                }
+            }
+            return new int[] {n, faceless};
+        }).onProgress(progress::set)
+                .onSuccess(r -> message.set("analysed " + r[0] + " accepted events, each saved with it"
+                        + (r[1] > 0 ? "; " + r[1] + " without a face, so without a reading" : "")
+                        + " (select one to see its analysis)"))
+                .onCancelled(e -> message.set("analyses stopped; those finished are saved"))
+                .onFailure(e -> message.set("analyses failed: " + BackgroundTask.message(e)))
+                .onFinished(() -> running.set(false))
+                .runOn(engine::submit, uiThread);
+    }
+
+    /**
      * Shows what the project holds for {@code event} (null: none): its last analysis, probabilities and
      * prediction as they were saved. The heatmaps and the graph are not stored (they are large); when the
      * engine holds the same weights they are computed again in the background, which gives the same analysis,

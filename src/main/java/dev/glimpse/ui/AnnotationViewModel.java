@@ -44,6 +44,17 @@ public final class AnnotationViewModel {
         return proposals;
     }
 
+    /** The events that accepted proposals became, in time order. */
+    public List<Event> acceptedEvents() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (Proposal p : allProposals) {
+            if (Proposal.ACCEPTED.equals(p.status()) && p.eventId() != null) {
+                ids.add(p.eventId());
+            }
+        }
+        return events.stream().filter(e -> ids.contains(e.id())).toList();
+    }
+
     /** How many proposals were rejected (kept hidden, so a new run does not propose them again). */
     public long rejectedCount() {
         return allProposals.stream().filter(p -> Proposal.REJECTED.equals(p.status())).count();

@@ -154,7 +154,12 @@ public final class GlimpseWindow extends BorderPane {
                 view.findVisible();
             }
         });
-        Menu model = new Menu("Model", null, find, findVisible, new SeparatorMenuItem(), train, useWeights);
+        MenuItem analyseAccepted = item("Analyse all accepted events", null, "analyse-accepted", () -> {
+            if (view != null) {
+                view.analyseAccepted();
+            }
+        });
+        Menu model = new Menu("Model", null, find, findVisible, analyseAccepted, new SeparatorMenuItem(), train, useWeights);
         Menu help = new Menu("Help", null, shortcuts);
         MenuBar bar = new MenuBar(file, model, help);
         bar.setId("menus");

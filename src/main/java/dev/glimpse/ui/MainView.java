@@ -474,6 +474,11 @@ public final class MainView extends BorderPane {
         spotting.find(range[0], range[1]);
     }
 
+    /** Analyses every event that an accepted proposal became, in one background job. */
+    public void analyseAccepted() {
+        analysis.analyzeAll(annotation.acceptedEvents());
+    }
+
     SpottingViewModel spotting() {
         return spotting;
     }

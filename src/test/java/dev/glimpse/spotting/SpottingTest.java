@@ -132,6 +132,9 @@ class SpottingTest {
         for (JsonNode p : new ObjectMapper().readTree(micro).get("proposals")) {
             assertEquals("micro", p.get("kind").asText());
         }
+        // a range shorter than a micro-expression: looked at, nothing to propose
+        JsonNode shortRange = new ObjectMapper().readTree(run(0, "spot", w.file().toString(), "--json", "--to", "4"));
+        assertEquals(0, shortRange.get("proposals").size());
         String err = runErr(2, "spot", w.file().toString(), "--from", "5000");
         assertTrue(err.contains("--from 5000") && err.contains("0 to " + (w.session().frames() - 1)), err);
         assertTrue(runErr(2, "spot", w.file().toString(), "--kind", "tiny").contains("--kind"));

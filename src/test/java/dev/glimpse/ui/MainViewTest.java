@@ -269,6 +269,20 @@ class MainViewTest {
         robot.type(KeyCode.P);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("no proposal after this frame", robot.lookup("#message").queryAs(Label.class).getText());
+
+        // the first one accepted again, then every accepted event analysed in one job and saved with it
+        robot.type(KeyCode.HOME);
+        waitForFrame(0);
+        robot.type(KeyCode.P);
+        waitForFrame(13);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        long eventId = project.events().of(clip).get(0).id();
+        robot.interact(view::analyseAccepted);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> project.analyses().latest(eventId).isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !analysis.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(analysis.messageProperty().get().startsWith("analysed 1 accepted events"), analysis.messageProperty().get());
     }
 
     /** A frame number typed wrong is said in the window (it used to throw on the console and show nothing). */
