@@ -60,7 +60,7 @@ final class FaceTrack {
 
     /**
      * Whether the face has left the box far enough to move it: a head that drifts a little stays in the same box
-     * (the flow's head motion, measured on the nose bridge, takes it away), since every move of the box breaks
+     * (the head's motion, the face's median flow, is taken away), since every move of the box breaks
      * the comparison of the frames on either side of it.
      */
     private static boolean moved(CropBox a, CropBox b) {

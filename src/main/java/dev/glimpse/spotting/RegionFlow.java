@@ -15,7 +15,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * the {@value #SIDE}-pixel crop.
  */
 final class RegionFlow implements AutoCloseable {
-    /** The crop's side: a brow raised 1 pixel of a 224-pixel face moves about 0.4 pixel here. */
+    /** The crop's side: a brow raised 1 pixel of a 224-pixel face moves about 0.3 pixel here. */
     static final int SIDE = 64;
     /** Side of the blocks whose mean flow is compared: about a lip corner or half a brow. */
     static final int BLOCK = 8;

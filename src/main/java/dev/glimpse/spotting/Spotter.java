@@ -18,12 +18,12 @@ import java.util.function.DoubleConsumer;
  * Finds micro- and macro-expressions in a long video in one pass (docs/spotting.md says why it works so).
  *
  * <p>Each frame's face (a {@link FaceTrack}) is cut to a small grey crop, and the motion of brows, eyes and mouth
- * against the nose bridge ({@link RegionFlow}) is measured between the frame and the frame a window earlier, at
+ * against the face's median motion, the head's ({@link RegionFlow}), is measured between the frame and the frame a window earlier, at
  * two windows: 0.4 s for micro-expressions, 3 s for macro-expressions. A frame's signal is the smaller of its
  * motion against the frame a window before and the frame a window after: high only where the face differs from
  * both, i.e. inside a movement shorter than the window, and low where the face merely changed once (a head that
- * turned and stayed, a ghost of an earlier movement). Runs of signal above the clip's own motion noise (a robust
- * threshold from the last 20 s) become intervals: onset and offset where the signal comes back to the noise, apex
+ * turned and stayed, a ghost of an earlier movement). Runs of signal above each region's own motion noise (a
+ * robust threshold from the last 20 s) become intervals: onset and offset where the signal comes back to the noise, apex
  * at its peak. Blinks (motion of the eyes alone) and speech (the mouth moving at syllable rate for over a
  * second) are recognised and not proposed. Memory holds a window's worth of small crops, whatever the video's
  * length.
