@@ -171,8 +171,8 @@ public final class Coding {
      * then adjust as usual; one saved, undoable edit.
      */
     public String accept(Proposal p) throws IOException {
-        if (p == null || !Proposal.OPEN.equals(p.status())) {
-            return "no open proposal to accept";
+        if (p == null || Proposal.ACCEPTED.equals(p.status())) {
+            return "no open proposal to accept"; // a rejected one may be accepted after all
         }
         String problem = Intervals.problem(p.onset(), p.apex(), p.offset());
         if (problem != null) {
@@ -181,7 +181,8 @@ public final class Coding {
         Event saved = save(null, new Event(0, clipId, p.onset(), p.apex(), p.offset(), coder, null, null, List.of(), null,
                 String.format(java.util.Locale.ROOT, "spotted: %s, score %.2f", p.kind(), p.score())));
         Proposal decided = project.proposals().setStatus(p, Proposal.ACCEPTED, saved.id());
-        String what = p.kind() + " proposal " + p.frames() + " accepted as an event";
+        String what = p.kind() + " proposal " + p.frames() + (Proposal.REJECTED.equals(p.status()) ? " (rejected before)" : "")
+                + " accepted as an event";
         undo.push(new Edit(null, saved, what, p, decided));
         redo.clear();
         select(saved);

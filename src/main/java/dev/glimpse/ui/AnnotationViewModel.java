@@ -24,6 +24,10 @@ public final class AnnotationViewModel {
     private final ObservableList<Proposal> proposals = FXCollections.observableArrayList();
     private final ObjectProperty<Proposal> currentProposal = new SimpleObjectProperty<>();
     private List<Proposal> allProposals = List.of();
+    private final javafx.beans.property.BooleanProperty showRejected = new javafx.beans.property.SimpleBooleanProperty(false);
+    {
+        showRejected.addListener((o, a, b) -> setProposals(allProposals));
+    }
 
     public AnnotationViewModel(Coding coding) {
         this.coding = coding;
@@ -33,13 +37,22 @@ public final class AnnotationViewModel {
     /** The clip's proposals as saved (every status): the open ones are shown. */
     public void setProposals(List<Proposal> all) {
         allProposals = List.copyOf(all);
-        List<Proposal> open = all.stream().filter(p -> Proposal.OPEN.equals(p.status())).toList();
+        List<Proposal> open = all.stream().filter(p -> Proposal.OPEN.equals(p.status())
+                || (showRejected.get() && Proposal.REJECTED.equals(p.status()))).toList();
         proposals.setAll(open);
         Proposal c = currentProposal.get();
         currentProposal.set(c == null ? null : open.stream().filter(p -> p.id() == c.id()).findFirst().orElse(null));
     }
 
-    /** The open proposals, in time order. */
+    /**
+     * Whether rejected proposals are shown too (Model > Show rejected proposals): hidden by default, so that what
+     * was decided stays out of the way; shown, one can change one's mind (Enter accepts a rejected one too).
+     */
+    public javafx.beans.property.BooleanProperty showRejectedProperty() {
+        return showRejected;
+    }
+
+    /** The open proposals (and the rejected ones when asked for), in time order. */
     public ObservableList<Proposal> proposals() {
         return proposals;
     }

@@ -52,6 +52,7 @@ public final class GlimpseWindow extends BorderPane {
     private final Path defaultProject;
     private final Menu openRecent = new Menu("Open recent");
     private final MenuItem annotatorItem = new MenuItem();
+    private final javafx.scene.control.CheckMenuItem showRejected = new javafx.scene.control.CheckMenuItem("Show rejected proposals");
     private final Path annotatorFile;
     private final Path dataDir;
     private TrainingViewModel training;
@@ -159,7 +160,14 @@ public final class GlimpseWindow extends BorderPane {
                 view.analyseAccepted();
             }
         });
-        Menu model = new Menu("Model", null, find, findVisible, analyseAccepted, new SeparatorMenuItem(), train, useWeights);
+        showRejected.setId("show-rejected");
+        showRejected.selectedProperty().addListener((o, a, on) -> {
+            if (annotation != null) {
+                annotation.showRejectedProperty().set(on);
+            }
+        });
+        Menu model = new Menu("Model", null, find, findVisible, showRejected, analyseAccepted, new SeparatorMenuItem(),
+                train, useWeights);
         Menu help = new Menu("Help", null, shortcuts);
         MenuBar bar = new MenuBar(file, model, help);
         bar.setId("menus");
@@ -385,6 +393,7 @@ public final class GlimpseWindow extends BorderPane {
         analysis = new AnalysisViewModel(s.analysing(chosen, engine), Platform::runLater);
         spotting = new SpottingViewModel(o.spotting(), annotation, Platform::runLater);
         annotation.setProposalSource(o.spotting()::proposals);
+        annotation.showRejectedProperty().set(showRejected.isSelected());
         annotation.setProposals(o.proposals());
         view = new MainView(viewer, annotation, analysis, spotting);
         setCenter(view);

@@ -183,7 +183,8 @@ public final class MainView extends BorderPane {
             @Override
             protected void updateItem(dev.glimpse.annotation.Proposal p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : String.format(java.util.Locale.ROOT, "%s  %s  %.2f", p.frames(), p.kind(), p.score()));
+                setText(empty || p == null ? null : String.format(java.util.Locale.ROOT, "%s  %s  %.2f%s", p.frames(), p.kind(),
+                        p.score(), dev.glimpse.annotation.Proposal.REJECTED.equals(p.status()) ? "  (rejected)" : ""));
             }
         });
         proposalList.getSelectionModel().selectedItemProperty().addListener((obs, old, p) -> {

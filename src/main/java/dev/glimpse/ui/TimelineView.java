@@ -227,6 +227,13 @@ final class TimelineView extends Pane {
             double x0 = scale.x(on, w);
             double span = Math.max(MIN_SPAN, scale.x(off + 1, w) - x0);
             boolean isCurrent = current != null && current.id() == p.id();
+            if (Proposal.REJECTED.equals(p.status())) { // shown only when asked for: grey, struck through
+                g.setStroke(Color.web("#909090"));
+                g.setLineWidth(isCurrent ? 2 : 1);
+                g.strokeRect(x0 + 0.5, h - 29.5, Math.max(1, span - 1), 11);
+                g.strokeLine(x0, h - 24, x0 + span, h - 24);
+                continue;
+            }
             g.setFill(isCurrent ? Color.color(0.95, 0.6, 0.1, 0.55) : Color.color(0.95, 0.6, 0.1, 0.18));
             g.fillRect(x0, h - 30, span, 12);
             g.setStroke(Color.web("#c06000"));

@@ -109,17 +109,31 @@ class SpottingViewModelTest {
                 assertEquals(eventAgain, (long) session.project().proposals().of(clipId).stream()
                         .filter(p -> p.id() == first.id()).findFirst().orElseThrow().eventId(), "redone, naming the event anew");
 
-                if (open.size() > 1) { // Delete on the next proposal rejects it, hidden but kept
-                    onUi(() -> coding.stepProposal(first.apex(), true));
-                    Proposal next = onUi(() -> coding.currentProposalProperty().get());
-                    onUi(() -> {
-                        coding.rejectProposal();
-                        return null;
-                    });
-                    assertEquals(1, onUi(coding::rejectedCount));
-                    assertTrue(onUi(() -> coding.proposals().stream().noneMatch(p -> p.id() == next.id())));
-                    assertNull(onUi(() -> coding.currentProposalProperty().get()));
-                }
+                assertTrue(open.size() > 1, "the session has more than one proposal: " + open);
+                // Delete on the next proposal rejects it, hidden but kept
+                onUi(() -> coding.stepProposal(first.apex(), true));
+                Proposal next = onUi(() -> coding.currentProposalProperty().get());
+                onUi(() -> {
+                    coding.rejectProposal();
+                    return null;
+                });
+                assertEquals(1, onUi(coding::rejectedCount));
+                assertTrue(onUi(() -> coding.proposals().stream().noneMatch(p -> p.id() == next.id())));
+                assertNull(onUi(() -> coding.currentProposalProperty().get()));
+                // asked for, the rejected one shows again, and may be accepted after all
+                onUi(() -> {
+                    coding.showRejectedProperty().set(true);
+                    return null;
+                });
+                assertTrue(onUi(() -> coding.proposals().stream().anyMatch(p -> p.id() == next.id())));
+                onUi(() -> {
+                    coding.currentProposalProperty().set(coding.proposals().stream().filter(p -> p.id() == next.id())
+                            .findFirst().orElseThrow());
+                    coding.acceptProposal();
+                    return null;
+                });
+                assertTrue(onUi(() -> coding.messageProperty().get()).contains("(rejected before) accepted"));
+                assertEquals(2, session.project().events().of(clipId).size());
             }
         }
         // reopened: the decisions and the run's parameters are there
