@@ -109,7 +109,7 @@ final class FaceTrack {
      * grid down to {@code side}.
      */
     static byte[] grey(FrameImage frame, CropBox box, int side) {
-        int grid = Math.min(box.size(), 2 * side);
+        int grid = Math.min(box.size(), 4 * side);
         double step = box.size() / (double) grid;
         byte[] rgb = frame.rgb();
         int w = frame.width();

@@ -129,7 +129,7 @@ public final class Spotter {
         }
         progress.accept(1);
         List<Proposal> proposals = new ArrayList<>();
-        int microLimit = (int) Math.round(p.maxMicro() * fps) + 1;
+        int microLimit = (int) Math.round(p.maxMicro() * fps) + 3; // the still frames on either side, and one of slack
         int macroLimit = (int) Math.round(p.maxMacro() * fps) + 1;
         List<int[]> longer = new ArrayList<>(macro.sustainedSpans); // movement longer than a micro-expression
         for (Candidate c : macro.candidates) {
