@@ -16,7 +16,7 @@ glimpse="$root/glimpse"
 echo "spotting benchmark in $work ($(date -u +%F), $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores)"
 
 if [ ! -f "$work/sessions/spotting.csv" ]; then
-  "$glimpse" synth --layout long --out "$work/sessions" --subjects "$subjects" --seconds "$seconds" --size 160 --seed 7
+  "$glimpse" synth --layout long --out "$work/sessions" --subjects "$subjects" --seconds "$seconds" --size 160 --seed 8
 fi
 "$glimpse" evaluate-spotting --dataset csv --root "$work/sessions" --out "$work/report" 2> "$work/evaluate.log"
 python3 - "$work/report/metrics.json" <<'PY'
