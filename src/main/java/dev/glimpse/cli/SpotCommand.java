@@ -80,16 +80,12 @@ final class SpotCommand implements Callable<Integer> {
             SpottingResult result;
             Path partial = signal == null ? null : signal.resolveSibling(signal.getFileName() + ".part");
             try (CSVPrinter csv = partial == null ? null : Csv.writer(partial)) {
-                if (csv != null) {
-                    csv.printRecord("frame", "brows", "eyes", "mouth", "micro", "macro");
+                result = spot(source, first, last, box, csv, parameters, bar);
+            } catch (Exception | Error e) {
+                if (partial != null) {
+                    Files.deleteIfExists(partial); // a failed run leaves no half-written signal behind
                 }
-                result = new Spotter(parameters).spot(source, first, last, box, csv == null ? null
-                        : (n, b, e, m, micro, macro) -> csv.printRecord(n, num(b), num(e), num(m), num(micro), num(macro)),
-                        p -> {
-                            if (bar != null) {
-                                bar.show(p);
-                            }
-                        }, () -> false);
+                throw e;
             }
             if (partial != null) {
                 Files.move(partial, signal, StandardCopyOption.REPLACE_EXISTING);
@@ -117,6 +113,21 @@ final class SpotCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The run itself, its signal written to {@code csv} when one is asked for. */
+    private static SpottingResult spot(ClipSource source, int first, int last, CropBox box, CSVPrinter csv,
+                                       SpottingParameters parameters, ConsoleBar bar) throws java.io.IOException {
+        if (csv != null) {
+            csv.printRecord("frame", "brows", "eyes", "mouth", "micro", "macro");
+        }
+        return new Spotter(parameters).spot(source, first, last, box, csv == null ? null
+                : (n, b, e, m, micro, macro) -> csv.printRecord(n, num(b), num(e), num(m), num(micro), num(macro)),
+                p -> {
+                    if (bar != null) {
+                        bar.show(p);
+                    }
+                }, () -> false);
     }
 
     private static String num(double v) {
