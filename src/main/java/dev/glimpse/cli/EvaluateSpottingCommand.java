@@ -63,9 +63,7 @@ final class EvaluateSpottingCommand implements Callable<Integer> {
             System.err.println("glimpse: " + note);
         }
         Files.createDirectories(out);
-        SpottingParameters d = SpottingParameters.DEFAULT;
-        SpottingParameters parameters = new SpottingParameters(d.microWindow(), d.macroWindow(), d.maxMicro(), d.maxMacro(),
-                sensitivity, d.floor());
+        SpottingParameters parameters = SpottingParameters.DEFAULT.withSensitivity(sensitivity);
         Spotter spotter = new Spotter(parameters);
         List<MegcScore.Video> scored = new ArrayList<>();
         long frames = 0;

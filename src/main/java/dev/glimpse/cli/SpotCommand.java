@@ -63,9 +63,7 @@ final class SpotCommand implements Callable<Integer> {
         if (!List.of("micro", "macro", "all").contains(kind)) {
             throw new Main.UserError("--kind is micro, macro or all, not '" + kind + "'");
         }
-        SpottingParameters defaults = SpottingParameters.DEFAULT;
-        SpottingParameters parameters = new SpottingParameters(defaults.microWindow(), defaults.macroWindow(),
-                defaults.maxMicro(), defaults.maxMacro(), sensitivity, defaults.floor());
+        SpottingParameters parameters = SpottingParameters.DEFAULT.withSensitivity(sensitivity);
         CropBox box = crop == null ? null : AnalyzeCommand.parseCrop(crop);
         try (ClipSource source = ClipSources.open(clip)) {
             int first = from == null ? 0 : index(source, from, "--from");

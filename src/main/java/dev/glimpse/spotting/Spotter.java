@@ -89,17 +89,7 @@ public final class Spotter {
                     s.motion(i, held ? s.motionAt(i - 1) : grey != null && before != null ? flow.measure(before, grey) : null);
                     int j = i - s.window; // this frame's signal needs the frame a window after it: known now
                     if (j >= 0) {
-                        double[] signal = s.signal(j);
-                        if (s == micro) {
-                            mouthActive[j % mouthActive.length] = signal != null && micro.mouthActive(signal);
-                            if (sink != null) {
-                                pendingRows.add(signal == null ? new double[] {j, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
-                                        : new double[] {j, signal[0], signal[1], signal[2], micro.combinedZ(signal)});
-                            }
-                        } else if (sink != null) {
-                            flushRows(pendingRows, j, signal == null ? Double.NaN : macro.combinedZ(signal), clip, from, sink);
-                        }
-                        s.feed(j, signal, mouthActive);
+                        take(s, micro, j, s.signal(j), mouthActive, pendingRows, clip, from, sink);
                     }
                 }
                 if (i % 64 == 0) {
@@ -109,17 +99,7 @@ public final class Spotter {
             // the last frames have no frame a window after them: their signal is their motion against the one before
             for (Scale s : new Scale[] {micro, macro}) {
                 for (int j = Math.max(0, n - s.window); j < n; j++) {
-                    double[] signal = s.tailSignal(j);
-                    if (s == micro) {
-                        mouthActive[j % mouthActive.length] = signal != null && micro.mouthActive(signal);
-                        if (sink != null) {
-                            pendingRows.add(signal == null ? new double[] {j, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
-                                    : new double[] {j, signal[0], signal[1], signal[2], micro.combinedZ(signal)});
-                        }
-                    } else if (sink != null) {
-                        flushRows(pendingRows, j, signal == null ? Double.NaN : macro.combinedZ(signal), clip, from, sink);
-                    }
-                    s.feed(j, signal, mouthActive);
+                    take(s, micro, j, s.tailSignal(j), mouthActive, pendingRows, clip, from, sink);
                 }
                 s.feed(n, null, mouthActive); // closes a run still open at the end
             }
@@ -158,6 +138,24 @@ public final class Spotter {
         }
         proposals.sort(Comparator.comparingInt(Proposal::onset).thenComparingInt(Proposal::offset));
         return new SpottingResult(proposals, n, faceless, blinks, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Frame j's signal at window {@code s}: the micro window's marks the mouth's activity (for telling speech) and
+     * queues its row of the signal; the macro window's completes the rows up to j; then the window's runs go on.
+     */
+    private static void take(Scale s, Scale micro, int j, double[] signal, boolean[] mouthActive, Deque<double[]> rows,
+                             ClipSource clip, int from, SignalSink sink) throws IOException {
+        if (s == micro) {
+            mouthActive[j % mouthActive.length] = signal != null && micro.mouthActive(signal);
+            if (sink != null) {
+                rows.add(signal == null ? new double[] {j, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
+                        : new double[] {j, signal[0], signal[1], signal[2], micro.combinedZ(signal)});
+            }
+        } else if (sink != null) {
+            flushRows(rows, j, signal == null ? Double.NaN : s.combinedZ(signal), clip, from, sink);
+        }
+        s.feed(j, signal, mouthActive);
     }
 
     /** Writes the rows up to frame {@code upTo} (relative), with {@code macro} as the last one's macro value. */

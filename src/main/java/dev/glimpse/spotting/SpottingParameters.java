@@ -28,4 +28,9 @@ public record SpottingParameters(double microWindow, double macroWindow, double 
             throw new IllegalArgumentException("sensitivity must be in (0, 100] and floor in [0, 10]");
         }
     }
+
+    /** These parameters with another sensitivity (the command line's and the window's one knob). */
+    public SpottingParameters withSensitivity(double value) {
+        return new SpottingParameters(microWindow, macroWindow, maxMicro, maxMacro, value, floor);
+    }
 }
