@@ -52,6 +52,14 @@ public interface ClipSource extends AutoCloseable {
     /** Frame {@code index}, exactly as stored. */
     FrameImage read(int index) throws IOException;
 
+    /**
+     * Frame {@code index}'s luma, for reading a whole video in order (spotting): a video decodes it without the
+     * colour conversion and without filling the frame cache.
+     */
+    default LumaImage readLuma(int index) throws IOException {
+        return LumaImage.of(read(index));
+    }
+
     default int firstFrame() {
         return frameNumber(0);
     }

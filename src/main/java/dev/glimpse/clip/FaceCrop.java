@@ -57,29 +57,51 @@ public final class FaceCrop {
      * the later passes find most of those, and none of them finds a face in noise or flat frames.)
      */
     public static synchronized CropBox detect(FrameImage frame) {
-        try (Mat rgb = toMat(frame); Mat grey = new Mat(); Mat work = new Mat(); RectVector faces = new RectVector()) {
+        try (Mat rgb = toMat(frame); Mat grey = new Mat()) {
             cvtColor(rgb, grey, COLOR_RGB2GRAY);
-            int min = Math.max(24, Math.min(frame.width(), frame.height()) / 6);
-            Rect best = largest(grey, faces, min);
+            return detectGrey(grey, frame.width(), frame.height());
+        }
+    }
+
+    /**
+     * The same, on a frame's luma (what the spotter reads), looking only for faces {@code minFace} to {@code maxFace}
+     * pixels wide (Haar's box, without the margin; 0 for no bound): a tracker that knows the face's size skips most
+     * of the cascade's scales, the small ones being the costly ones.
+     */
+    public static synchronized CropBox detect(LumaImage frame, int minFace, int maxFace) {
+        try (Mat grey = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC1)) {
+            grey.data().put(frame.luma());
+            return detectGrey(grey, frame.width(), frame.height(), minFace, maxFace);
+        }
+    }
+
+    private static CropBox detectGrey(Mat grey, int width, int height) {
+        return detectGrey(grey, width, height, 0, 0);
+    }
+
+    private static CropBox detectGrey(Mat grey, int width, int height, int minFace, int maxFace) {
+        try (Mat work = new Mat(); RectVector faces = new RectVector()) {
+            int min = Math.max(Math.max(24, minFace), Math.min(width, height) / 6);
+            int max = maxFace;
+            Rect best = largest(grey, faces, min, max);
             if (best == null) {
                 try (CLAHE clahe = createCLAHE(4.0, new Size(4, 4))) {
                     clahe.apply(grey, work);
                 }
-                best = largest(work, faces, min);
+                best = largest(work, faces, min, max);
             }
             if (best == null) {
                 gamma(grey, work, 0.5);
-                best = largest(work, faces, min);
+                best = largest(work, faces, min, max);
             }
             if (best == null) {
                 equalizeHist(grey, work);
-                best = largest(work, faces, min);
+                best = largest(work, faces, min, max);
             }
             if (best == null) {
-                return CropBox.centre(frame.width(), frame.height());
+                return CropBox.centre(width, height);
             }
-            return CropBox.around(best.x(), best.y(), best.width(), best.height(), MARGIN,
-                    frame.width(), frame.height(), "detected");
+            return CropBox.around(best.x(), best.y(), best.width(), best.height(), MARGIN, width, height, "detected");
         }
     }
 
@@ -95,8 +117,10 @@ public final class FaceCrop {
         }
     }
 
-    private static Rect largest(Mat grey, RectVector faces, int min) {
-        cascade().detectMultiScale(grey, faces, 1.1, 3, 0, new Size(min, min), new Size());
+    private static Rect largest(Mat grey, RectVector faces, int min, int max) {
+        try (Size least = new Size(min, min); Size most = max > min ? new Size(max, max) : new Size()) {
+            cascade().detectMultiScale(grey, faces, 1.1, 3, 0, least, most);
+        }
         Rect best = null;
         for (long k = 0; k < faces.size(); k++) {
             Rect r = faces.get(k);

@@ -26,6 +26,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
@@ -92,6 +93,9 @@ public final class VideoFileSource implements ClipSource {
     private SwsContext scaler;
     /** swscale's destination: allocated by FFmpeg with the row padding its SIMD writers need (see convert). */
     private final AVFrame rgb;
+    /** The same for luma (spotting), made on first use. */
+    private AVFrame grey;
+    private SwsContext greyScaler;
 
     private int lastIndex = -1;    // presentation index of the last frame the decoder produced
     private int lastShown = -1;    // the last frame asked for
@@ -389,6 +393,33 @@ public final class VideoFileSource implements ClipSource {
         if (hit != null) {
             return hit;
         }
+        decodeTo(target, backwards, true);
+        FrameImage image = convert();
+        cache.put(target, image);
+        return image;
+    }
+
+    /**
+     * Frame {@code target}'s Y plane, scaled to full range by swscale: no colour conversion, and nothing cached on
+     * the way (a whole video read in order would only churn the frame cache).
+     */
+    @Override
+    public synchronized LumaImage readLuma(int target) throws ClipException {
+        checkIndex(target);
+        if (closed) {
+            throw new ClipException(path, "is closed");
+        }
+        FrameImage hit = cache.get(target);
+        if (hit != null) {
+            return LumaImage.of(hit);
+        }
+        lastShown = target;
+        decodeTo(target, false, false);
+        return convertLuma();
+    }
+
+    /** Leaves the decoder's current frame at {@code target}, seeking when going forward would take longer. */
+    private void decodeTo(int target, boolean backwards, boolean cacheOnTheWay) throws ClipException {
         if (!Files.exists(path)) {
             throw new ClipException(path, "has disappeared since the clip was opened");
         }
@@ -406,9 +437,8 @@ public final class VideoFileSource implements ClipSource {
             approach(index.pts[Math.max(key, target - (backwards ? keepBehind : 2))]);
         }
         for (int attempt = 1; ; attempt++) {
-            FrameImage found = decodeUntil(target);
-            if (found != null) {
-                return found;
+            if (decodeUntil(target, cacheOnTheWay)) {
+                return;
             }
             // the demuxer landed after the frame (or the stream ended early): start one keyframe further back
             int earlier = index.keyframeAtOrBefore(target, attempt);
@@ -425,8 +455,8 @@ public final class VideoFileSource implements ClipSource {
         decoder.skip_frame(AVDISCARD_NONREF);
     }
 
-    /** Decodes forward; returns the target frame, or null when a later frame or the end came first. */
-    private FrameImage decodeUntil(int target) throws ClipException {
+    /** Decodes forward; true when the decoder's frame is the target, false when a later frame or the end came first. */
+    private boolean decodeUntil(int target, boolean cacheOnTheWay) throws ClipException {
         while (true) {
             int r = avcodec_receive_frame(decoder, frame);
             if (r == 0) {
@@ -437,26 +467,24 @@ public final class VideoFileSource implements ClipSource {
                 }
                 lastIndex = i;
                 if (i == target) {
-                    FrameImage image = convert();
-                    cache.put(i, image);
-                    return image;
+                    return true;
                 }
                 if (i > target) {
-                    return null;
+                    return false;
                 }
-                if (i >= target - keepBehind && cache.budget() > 0) {
+                if (cacheOnTheWay && i >= target - keepBehind && cache.budget() > 0) {
                     cache.put(i, convert());
                 }
                 continue;
             }
             if (r == AVERROR_EOF) {
-                return null;
+                return false;
             }
             if (r != AVERROR_EAGAIN()) {
                 throw new ClipException(path, "decoding failed near frame " + target + " (" + error(r) + ")");
             }
             if (draining) {
-                return null;
+                return false;
             }
             int read = av_read_frame(format, packet);
             if (read < 0) {
@@ -519,6 +547,30 @@ public final class VideoFileSource implements ClipSource {
         return new FrameImage(width, height, bytes);
     }
 
+    /** The decoded frame's luma; the GRAY8 frame is allocated by FFmpeg, padded as {@link #rgbFrame} says why. */
+    private LumaImage convertLuma() throws ClipException {
+        if (grey == null) {
+            grey = av_frame_alloc();
+            grey.format(AV_PIX_FMT_GRAY8).width(width).height(height);
+            int r = av_frame_get_buffer(grey, 64);
+            if (r < 0) {
+                throw new ClipException(path, "has frames of " + width + " x " + height + " that cannot be converted ("
+                        + error(r) + ")");
+            }
+        }
+        greyScaler = sws_getCachedContext(greyScaler, frame.width(), frame.height(), frame.format(), width, height,
+                AV_PIX_FMT_GRAY8, SWS_BICUBIC, null, null, (DoublePointer) null);
+        sws_scale(greyScaler, frame.data(), frame.linesize(), 0, frame.height(), grey.data(), grey.linesize());
+        long stride = grey.linesize(0);
+        BytePointer data = grey.data(0);
+        byte[] bytes = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            data.position(y * stride).get(bytes, y * width, width);
+        }
+        data.position(0);
+        return new LumaImage(width, height, bytes);
+    }
+
     private int checkIndex(int i) {
         if (i < 0 || i >= index.count()) {
             throw new IndexOutOfBoundsException(path + ": frame " + i + " outside 0.." + (index.count() - 1));
@@ -555,6 +607,12 @@ public final class VideoFileSource implements ClipSource {
         avcodec_free_context(decoder);
         avformat_close_input(format);
         av_frame_free(rgb);
+        if (greyScaler != null) {
+            sws_freeContext(greyScaler);
+        }
+        if (grey != null) {
+            av_frame_free(grey);
+        }
         decoder = null;
         format = null;
     }

@@ -5,7 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import dev.glimpse.clip.CropBox;
 import dev.glimpse.clip.FaceCrop;
-import dev.glimpse.clip.FrameImage;
+import dev.glimpse.clip.LumaImage;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -22,7 +22,9 @@ final class FaceTrack {
     private final int every;
     private final int retry;
     private CropBox box;
+    private int lastSize; // the last box's size, kept while the face is lost
     private int lastTry = Integer.MIN_VALUE / 2;
+    private int lastFullSearch = Integer.MIN_VALUE / 2;
     private int version;
 
     /** @param fps the clip's frame rate: detection once a second, and four times a second while lost */
@@ -40,13 +42,22 @@ final class FaceTrack {
     }
 
     /** The face box for frame {@code index} (frames come in order), or null while no face is found. */
-    CropBox at(int index, FrameImage frame) {
+    CropBox at(int index, LumaImage frame) {
         if (lastTry == Integer.MAX_VALUE) {
             return box.fitsIn(frame.width(), frame.height()) ? box : null;
         }
         if (index - lastTry >= (box == null ? retry : every)) {
             lastTry = index;
-            CropBox found = detect(frame);
+            // Faces of about the last one's size are looked for first (the small scales are most of the cascade's
+            // cost); the whole range of sizes when that finds none, at most once a second while the face is lost.
+            CropBox found = lastSize > 0 ? detect(frame, lastSize) : null;
+            if (found == null && (box != null || index - lastFullSearch >= every)) {
+                lastFullSearch = index;
+                found = detect(frame, 0);
+            }
+            if (found != null) {
+                lastSize = found.size();
+            }
             if (found == null) {
                 box = null; // lost: those frames are counted and skipped until it is found again
                 version++;
@@ -73,11 +84,17 @@ final class FaceTrack {
         return version;
     }
 
-    /** The face in {@code frame}, found on a scaled-down copy; null when there is none. */
-    static CropBox detect(FrameImage frame) {
+    /**
+     * The face in {@code frame}, found on a scaled-down copy; null when there is none.
+     *
+     * @param near the size of the box now held (whose face is looked for from 0.7 to 1.4 times its size), or 0
+     */
+    static CropBox detect(LumaImage frame, int near) {
         double k = Math.min(1, DETECT_HEIGHT / (double) frame.height());
-        FrameImage small = k < 1 ? scaled(frame, k) : frame;
-        CropBox found = FaceCrop.detect(small);
+        LumaImage small = k < 1 ? scaled(frame, k) : frame;
+        double haar = near * k / (1 + 2 * FaceCrop.MARGIN); // Haar's box inside the crop box
+        CropBox found = near == 0 ? FaceCrop.detect(small, 0, 0)
+                : FaceCrop.detect(small, (int) Math.floor(0.7 * haar), (int) Math.ceil(1.4 * haar));
         if (!"detected".equals(found.source())) {
             return null;
         }
@@ -90,15 +107,15 @@ final class FaceTrack {
         return new CropBox(x, y, size, "detected");
     }
 
-    private static FrameImage scaled(FrameImage frame, double k) {
+    private static LumaImage scaled(LumaImage frame, double k) {
         int w = Math.max(1, (int) Math.round(frame.width() * k));
         int h = Math.max(1, (int) Math.round(frame.height() * k));
-        try (Mat rgb = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3); Mat out = new Mat()) {
-            rgb.data().put(frame.rgb());
-            resize(rgb, out, new Size(w, h), 0, 0, INTER_AREA);
-            byte[] bytes = new byte[w * h * 3];
+        try (Mat grey = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC1); Mat out = new Mat()) {
+            grey.data().put(frame.luma());
+            resize(grey, out, new Size(w, h), 0, 0, INTER_AREA);
+            byte[] bytes = new byte[w * h];
             out.data().get(bytes);
-            return new FrameImage(w, h, bytes);
+            return new LumaImage(w, h, bytes);
         }
     }
 
@@ -108,12 +125,12 @@ final class FaceTrack {
      * resolution), each sample the mean of a 2 x 2 patch, so that a bounded number of pixels is read whatever the
      * video's size; a small face is read whole. OpenCV then area-averages the grid down to {@code side}.
      */
-    static byte[] grey(FrameImage frame, CropBox box, int side) {
+    static byte[] grey(LumaImage frame, CropBox box, int side) {
         // a whole step between samples: a fractional one samples the face unevenly, and as the face moves by a
         // fraction of a pixel that unevenness reads as motion (it cost small faces a third of their macro F1)
         int step = Math.max(1, box.size() / (2 * side));
         int grid = box.size() / step;
-        byte[] rgb = frame.rgb();
+        byte[] luma = frame.luma();
         int w = frame.width();
         byte[] samples = new byte[grid * grid];
         for (int gy = 0; gy < grid; gy++) {
@@ -122,8 +139,8 @@ final class FaceTrack {
             for (int gx = 0; gx < grid; gx++) {
                 int x = box.x() + gx * step;
                 int x2 = Math.min(x + 1, box.x() + box.size() - 1);
-                int sum = luma(rgb, (y * w + x) * 3) + luma(rgb, (y * w + x2) * 3) + luma(rgb, (y2 * w + x) * 3)
-                        + luma(rgb, (y2 * w + x2) * 3);
+                int sum = (luma[y * w + x] & 0xff) + (luma[y * w + x2] & 0xff) + (luma[y2 * w + x] & 0xff)
+                        + (luma[y2 * w + x2] & 0xff);
                 samples[gy * grid + gx] = (byte) ((sum + 2) >> 2);
             }
         }
@@ -134,10 +151,5 @@ final class FaceTrack {
             out.data().get(bytes);
             return bytes;
         }
-    }
-
-    /** ITU-R BT.601 luma of the RGB pixel at {@code i}, 0-255, in integers. */
-    private static int luma(byte[] rgb, int i) {
-        return (77 * (rgb[i] & 0xff) + 150 * (rgb[i + 1] & 0xff) + 29 * (rgb[i + 2] & 0xff)) >> 8;
     }
 }

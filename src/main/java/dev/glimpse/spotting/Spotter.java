@@ -2,7 +2,7 @@ package dev.glimpse.spotting;
 
 import dev.glimpse.clip.ClipSource;
 import dev.glimpse.clip.CropBox;
-import dev.glimpse.clip.FrameImage;
+import dev.glimpse.clip.LumaImage;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -59,7 +61,6 @@ public final class Spotter {
         int wMicro = Math.max(2, (int) Math.round(p.microWindow() * fps));
         int wMacro = Math.max(wMicro + 1, (int) Math.round(p.macroWindow() * fps));
         int n = to - from + 1;
-        FaceTrack track = crop != null ? FaceTrack.fixed(crop) : new FaceTrack(fps);
         byte[][] crops = new byte[wMacro + 1][];
         int[] versions = new int[wMacro + 1]; // which face box cut each crop
         Scale micro = new Scale(wMicro, fps, (int) Math.round((p.maxMicro() + 2 * p.microWindow()) * fps), n - 1);
@@ -68,21 +69,20 @@ public final class Spotter {
         boolean[] mouthActive = new boolean[(int) Math.round((p.maxMacro() + 2 * p.macroWindow() + 2) * fps)];
         Deque<double[]> pendingRows = new ArrayDeque<>(); // signal rows waiting for the macro window's value
         int faceless = 0;
-        try (RegionFlow flow = new RegionFlow()) {
+        try (RegionFlow flow = new RegionFlow(); Faces faces = new Faces(clip, from, n, crop)) {
             for (int i = 0; i < n; i++) {
                 if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("stopped at frame " + clip.frameNumber(from + i));
                 }
-                FrameImage frame = clip.read(from + i);
-                CropBox box = track.at(i, frame);
-                byte[] grey = box == null ? null : FaceTrack.grey(frame, box, RegionFlow.SIDE);
+                Face face = faces.next();
+                byte[] grey = face.grey();
                 if (grey == null) {
                     faceless++;
                 }
                 crops[i % crops.length] = grey;
-                versions[i % crops.length] = track.version();
+                versions[i % crops.length] = face.version();
                 for (Scale s : new Scale[] {micro, macro}) {
-                    boolean sameBox = i >= s.window && versions[(i - s.window) % crops.length] == track.version();
+                    boolean sameBox = i >= s.window && versions[(i - s.window) % crops.length] == face.version();
                     byte[] before = sameBox ? crops[(i - s.window) % crops.length] : null;
                     // the macro window's motion changes slowly: measured on every other frame, held on the next
                     boolean held = s == macro && i % 2 == 1 && s.hasMotion(i - 1) && grey != null;
@@ -164,6 +164,74 @@ public final class Spotter {
         while (!rows.isEmpty() && rows.peekFirst()[0] <= upTo) {
             double[] r = rows.pollFirst();
             sink.frame(clip.frameNumber(from + (int) r[0]), r[1], r[2], r[3], r[4], (int) r[0] == upTo ? macro : Double.NaN);
+        }
+    }
+
+    /** One frame's face crop (null where no face was found) and the version of the box that cut it. */
+    private record Face(byte[] grey, int version) {}
+
+    /**
+     * The faces of the range, decoded, tracked and cut on a thread of their own, a few frames ahead of the optical
+     * flow: on two cores the decoder and the flow then overlap instead of waiting on each other. A failure of the
+     * reading thread is thrown by {@link #next}; closing stops it.
+     */
+    private static final class Faces implements AutoCloseable {
+        private static final Object END = new Object();
+        private final BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(16);
+        private final Thread reader;
+
+        Faces(ClipSource clip, int from, int n, CropBox crop) {
+            FaceTrack track = crop != null ? FaceTrack.fixed(crop) : new FaceTrack(clip.fps());
+            reader = new Thread(() -> {
+                try {
+                    for (int i = 0; i < n; i++) {
+                        LumaImage frame = clip.readLuma(from + i);
+                        CropBox box = track.at(i, frame);
+                        ahead.put(new Face(box == null ? null : FaceTrack.grey(frame, box, RegionFlow.SIDE), track.version()));
+                    }
+                    ahead.put(END);
+                } catch (InterruptedException stopped) {
+                    // closed early: the spotter has stopped
+                } catch (Throwable e) {
+                    ahead.clear();
+                    ahead.offer(e);
+                }
+            }, "glimpse-spotting-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        Face next() throws IOException {
+            Object o;
+            try {
+                o = ahead.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+            if (o instanceof Face f) {
+                return f;
+            }
+            if (o instanceof IOException e) {
+                throw e;
+            }
+            if (o instanceof RuntimeException e) {
+                throw e;
+            }
+            if (o instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException("the video ended before its last frame was read");
+        }
+
+        @Override
+        public void close() {
+            reader.interrupt();
+            try {
+                reader.join(); // the clip is not read after spot() returns
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -99,6 +99,35 @@ class VideoFileSourceTest {
         assertFrameExact(file, FRAMES, 25);
     }
 
+    /** The spotter's luma path: the frame's own brightness (within rounding), in order and by seeking, frame k still frame k. */
+    @Test
+    void lumaIsTheLumaOfTheSameFrame() throws IOException {
+        Path file = dir.resolve("h264_bframes_luma.mp4");
+        try (InputStream in = getClass().getResourceAsStream("/video/h264_bframes.mp4")) {
+            Files.copy(in, file);
+        }
+        try (VideoFileSource rgb = openUncached(file); VideoFileSource luma = openUncached(file)) {
+            int[] order = {0, 1, 2, 3, 17, 18, 40, 5, rgb.frameCount() - 1};
+            for (int k : order) {
+                LumaImage expected = LumaImage.of(rgb.read(k));
+                LumaImage got = luma.readLuma(k);
+                assertEquals(expected.width(), got.width());
+                assertEquals(expected.height(), got.height());
+                // the same up to rounding; more only where RGB clips a saturated edge (the barcode's colour blocks)
+                long sum = 0;
+                int far = 0;
+                for (int i = 0; i < got.luma().length; i++) {
+                    int d = Math.abs((got.luma()[i] & 0xff) - (expected.luma()[i] & 0xff));
+                    sum += d;
+                    far += d > 4 ? 1 : 0;
+                }
+                double mean = sum / (double) got.luma().length;
+                assertTrue(mean < 2.5, "frame " + k + ": luma differs from the RGB frame's by " + mean + " on average");
+                assertTrue(far < got.luma().length / 100, "frame " + k + ": " + far + " pixels differ by more than 4");
+            }
+        }
+    }
+
     @Test
     void theMpeg4FileReallyHasBFrames() throws IOException {
         Path file = encode(dir.resolve("b.mp4"), VideoFileWriter.Kind.MP4_BFRAMES, 30, 25, 12);
