@@ -62,6 +62,14 @@ class LayerTest {
                     "dev.glimpse.training..", "dev.glimpse.store..", "dev.glimpse.session..", "dev.glimpse.ui..",
                     "dev.glimpse.cli..", "ai.djl..", "javafx..").allowEmptyShould(true);
 
+    /** Agreement is arithmetic over events: the vocabulary and the CSV writer, no database, clip, network or window. */
+    @ArchTest
+    static final ArchRule agreementSeesEventsOnly = noClasses().that().resideInAPackage("dev.glimpse.agreement..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.clip..", "dev.glimpse.model..",
+                    "dev.glimpse.analysis..", "dev.glimpse.spotting..", "dev.glimpse.dataset..", "dev.glimpse.training..",
+                    "dev.glimpse.store..", "dev.glimpse.session..", "dev.glimpse.ui..", "dev.glimpse.cli..", "java.sql..",
+                    "ai.djl..", "javafx..").allowEmptyShould(true);
+
     @ArchTest
     static final ArchRule sessionHasNoWindow = noClasses().that().resideInAPackage("dev.glimpse.session..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.ui..", "dev.glimpse.cli..", "javafx..")

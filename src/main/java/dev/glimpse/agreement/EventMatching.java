@@ -1,0 +1,56 @@
+package dev.glimpse.agreement;
+
+import dev.glimpse.annotation.Event;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Which of two coders' events of one clip are the same event: temporal IoU of [onset, offset] (frames inclusive) of
+ * at least {@value #MIN_IOU}, one to one, greedily by highest IoU (ties: the earlier events first), as the MEGC
+ * spotting protocol matches proposals.
+ */
+public final class EventMatching {
+    public static final double MIN_IOU = 0.5;
+
+    private EventMatching() {}
+
+    /** Two events, one of each coder, taken for the same one. */
+    public record Match(Event a, Event b, double iou) {}
+
+    /** Intersection over union of the two events' frames, onset to offset inclusive. */
+    public static double iou(Event a, Event b) {
+        int overlap = Math.min(a.offset(), b.offset()) - Math.max(a.onset(), b.onset()) + 1;
+        if (overlap <= 0) {
+            return 0;
+        }
+        int union = (a.offset() - a.onset() + 1) + (b.offset() - b.onset() + 1) - overlap;
+        return overlap / (double) union;
+    }
+
+    public static List<Match> match(List<Event> a, List<Event> b) {
+        List<Match> candidates = new ArrayList<>();
+        for (Event x : a) {
+            for (Event y : b) {
+                double iou = iou(x, y);
+                if (iou >= MIN_IOU) {
+                    candidates.add(new Match(x, y, iou));
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingDouble(Match::iou).reversed()
+                .thenComparingInt(m -> m.a().onset()).thenComparingInt(m -> m.b().onset()));
+        List<Match> matches = new ArrayList<>();
+        List<Event> takenA = new ArrayList<>();
+        List<Event> takenB = new ArrayList<>();
+        for (Match m : candidates) {
+            if (takenA.stream().noneMatch(e -> e == m.a()) && takenB.stream().noneMatch(e -> e == m.b())) {
+                takenA.add(m.a());
+                takenB.add(m.b());
+                matches.add(m);
+            }
+        }
+        matches.sort(Comparator.comparingInt(m -> m.a().onset()));
+        return matches;
+    }
+}
