@@ -1,10 +1,12 @@
 package dev.glimpse.session;
 
+import dev.glimpse.agreement.Agreement;
 import dev.glimpse.annotation.Clip;
 import dev.glimpse.clip.ClipSource;
 import dev.glimpse.clip.ClipSources;
 import dev.glimpse.store.EventExchange;
 import dev.glimpse.store.Project;
+import dev.glimpse.store.ProjectMerge;
 import dev.glimpse.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,6 +183,83 @@ public final class ProjectSession implements AutoCloseable {
     /** Adds a coding sheet's events to the project's clips; returns the rows it could not place, with the reason. */
     public List<String> importSheet(Path sheet, String coder) throws IOException {
         return EventExchange.importCodingSheet(project, sheet, coder);
+    }
+
+    /** What an import did: the clip (added or found), the events added and already there, the rows skipped and why. */
+    public record Imported(Clip clip, int added, int alreadyHere, List<String> skipped) {}
+
+    /**
+     * Imports one clip's events from a CSV (the export layout) or an XLSX coding sheet, for {@code annotator} where a
+     * row names no coder. The clip is found by path or by checksum, or added; the clip and the events go in in one
+     * transaction, and importing the same file twice adds nothing the second time.
+     */
+    public Imported importEvents(Path file, Path clipPath, String annotator) throws Exception {
+        EventExchange.Rows rows;
+        Clip clip;
+        try (ClipSource source = ClipSources.open(clipPath)) {
+            rows = EventExchange.read(file, source.path().getFileName().toString(), source.firstFrame(),
+                    source.lastFrame(), annotator);
+            clip = known(source);
+        }
+        EventExchange.Added added = EventExchange.add(project, clip, rows.events());
+        return new Imported(added.clip(), added.added(), added.alreadyHere(), rows.skipped());
+    }
+
+    /** The project's clip for {@code source} (by path, else by checksum), or a new one with id 0, not yet saved. */
+    private Clip known(ClipSource source) throws Exception {
+        String path = source.path().toAbsolutePath().toString();
+        for (Clip c : project.clips().all()) {
+            if (c.path().equals(path) && !c.sha256().isEmpty()) {
+                return c;
+            }
+        }
+        String sha = sha256(source.path());
+        Optional<Clip> same = project.clips().bySha256(sha);
+        if (same.isPresent()) {
+            return same.get();
+        }
+        for (Clip c : project.clips().all()) {
+            if (c.path().equals(path)) { // its checksum was never completed: now it is
+                project.clips().setSha256(c.id(), sha);
+                return project.clips().byId(c.id()).orElseThrow();
+            }
+        }
+        long size = Files.isRegularFile(source.path()) ? Files.size(source.path()) : 0;
+        return new Clip(0, path, size, sha, source.fps(), source.frameCount(), source.width(), source.height());
+    }
+
+    /** What a merge did, said in one line by {@link #toString}. */
+    public record Merged(int clipsAdded, int clipsMatched, int eventsAdded, int eventsAlreadyHere, String summary) {
+        @Override
+        public String toString() {
+            return summary;
+        }
+    }
+
+    /** Brings another coder's project in: its clips by checksum and their events, each keeping its coder. */
+    public Merged merge(Path source) throws StoreException {
+        ProjectMerge.Outcome o = ProjectMerge.merge(project, source);
+        return new Merged(o.clipsAdded(), o.clipsMatched(), o.eventsAdded(), o.eventsAlreadyHere(), o.toString());
+    }
+
+    /**
+     * How the coders of the project agree (docs/agreement.md), over every clip or the one whose path or file name is
+     * {@code clip}.
+     *
+     * @param coders the coders to compare, or empty for all but the consensus
+     */
+    public static Agreement.Report agreement(Project project, List<String> coders, String clip, boolean auStrict)
+            throws StoreException {
+        List<Agreement.ClipEvents> clips = new java.util.ArrayList<>();
+        for (Clip c : project.clips().all()) {
+            if (clip == null || c.path().equals(clip) || Path.of(c.path()).getFileName().toString().equals(clip)) {
+                clips.add(new Agreement.ClipEvents(c.path(), c.fps(), project.events().of(c.id())));
+            }
+        }
+        if (clip != null && clips.isEmpty()) {
+            throw new StoreException(project.file(), "has no clip " + clip);
+        }
+        return Agreement.of(clips, coders, auStrict);
     }
 
     public int exportCsv(Path out) throws IOException {

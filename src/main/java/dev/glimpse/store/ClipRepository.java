@@ -1,6 +1,7 @@
 package dev.glimpse.store;
 
 import dev.glimpse.annotation.Clip;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,21 +21,25 @@ public final class ClipRepository {
 
     public Clip add(String path, long sizeBytes, String sha256, double fps, int frameCount, int width, int height)
             throws StoreException {
-        return project.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO clips(path, size_bytes, sha256, fps, frame_count,"
-                    + " width, height, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                p.setString(1, path);
-                p.setLong(2, sizeBytes);
-                p.setString(3, sha256);
-                p.setDouble(4, fps);
-                p.setInt(5, frameCount);
-                p.setInt(6, width);
-                p.setInt(7, height);
-                p.setString(8, Instant.now().toString());
-                p.executeUpdate();
-                return new Clip(Project.generatedId(p), path, sizeBytes, sha256, fps, frameCount, width, height);
-            }
-        });
+        return project.inTransaction(c -> insert(c, new Clip(0, path, sizeBytes, sha256, fps, frameCount, width, height)));
+    }
+
+    /** Inserts the clip (its id is ignored) inside a transaction already open; returns it with its id. */
+    static Clip insert(Connection c, Clip k) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO clips(path, size_bytes, sha256, fps, frame_count,"
+                + " width, height, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            p.setString(1, k.path());
+            p.setLong(2, k.sizeBytes());
+            p.setString(3, k.sha256());
+            p.setDouble(4, k.fps());
+            p.setInt(5, k.frameCount());
+            p.setInt(6, k.width());
+            p.setInt(7, k.height());
+            p.setString(8, Instant.now().toString());
+            p.executeUpdate();
+            return new Clip(Project.generatedId(p), k.path(), k.sizeBytes(), k.sha256(), k.fps(), k.frameCount(),
+                    k.width(), k.height());
+        }
     }
 
     /** Every clip, in the order they were added. */

@@ -21,20 +21,34 @@ public final class EventRepository {
 
     /** Adds an event (its id is ignored) and returns it with the id it got. */
     public Event add(Event e) throws StoreException {
+        return project.inTransaction(c -> insert(c, e));
+    }
+
+    /** Adds all of them, or none: one transaction. */
+    public List<Event> addAll(List<Event> events) throws StoreException {
         return project.inTransaction(c -> {
-            long annotator = annotatorId(c, e.coder());
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO events(clip_id, onset, apex, offset, scheme, label,"
-                    + " confidence, notes, annotator_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                bind(p, e, annotator);
-                p.setString(10, Instant.now().toString());
-                p.setString(11, Instant.now().toString());
-                p.executeUpdate();
-                long id = Project.generatedId(p);
-                writeUnits(c, id, e.actionUnits());
-                return e.withId(id);
+            List<Event> out = new ArrayList<>();
+            for (Event e : events) {
+                out.add(insert(c, e));
             }
+            return out;
         });
+    }
+
+    /** Inserts the event (its id is ignored) inside a transaction already open; returns it with its id. */
+    static Event insert(Connection c, Event e) throws SQLException {
+        long annotator = annotatorId(c, e.coder());
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO events(clip_id, onset, apex, offset, scheme, label,"
+                + " confidence, notes, annotator_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            bind(p, e, annotator);
+            p.setString(10, Instant.now().toString());
+            p.setString(11, Instant.now().toString());
+            p.executeUpdate();
+            long id = Project.generatedId(p);
+            writeUnits(c, id, e.actionUnits());
+            return e.withId(id);
+        }
     }
 
     /** Replaces the saved event of the same id; fails as a whole when there is none. */
