@@ -45,8 +45,8 @@ public final class AgreementReports {
             + " spread over the clip, so read the frame differences beside it";
     public static final String KAPPA = "Cohen's kappa: label agreement beyond chance on the matched events; 0 = chance, 1 = perfect"
             + " (above 0.6 is usually called substantial)";
-    public static final String AU = "action unit reliability R = 2 x shared units / all units coded (CASME II and SAMM report"
-            + " 0.85 and 0.82)";
+    public static final String AU = "action unit reliability R = 2 x shared units / all units coded (CASME II reports"
+            + " 0.846 between its two coders, SAMM about 0.82)";
     public static final String FLEISS = "Fleiss' kappa: label agreement beyond chance across all coders, on events every coder marked";
     public static final String ALPHA = "Krippendorff's alpha: the same, also counting events some coders missed or left unlabelled";
 
@@ -59,29 +59,27 @@ public final class AgreementReports {
             s.append('\n').append(p.a()).append(" and ").append(p.b()).append('\n');
             s.append(String.format(Locale.ROOT, "  events %d and %d, matched %d, only %s %d, only %s %d, event F1 %s%n",
                     p.eventsA(), p.eventsB(), p.matched(), p.a(), p.onlyA(), p.b(), p.onlyB(), f(p.eventF1())));
-            s.append("    ").append(EVENT_F1).append('\n');
             for (String landmark : List.of("onset", "apex", "offset")) {
                 Agreement.FrameAgreement fa = landmark.equals("onset") ? p.onset() : landmark.equals("apex") ? p.apex() : p.offset();
                 s.append(String.format(Locale.ROOT, "  %-6s mean |difference| %s frames (%s ms), median %s frames, ICC %s (n %d)%s%n",
                         landmark, f(fa.meanAbsFrames()), f(fa.meanAbsMillis()), f(fa.medianAbsFrames()), f(fa.icc().value()),
                         fa.n(), note(fa.icc())));
             }
-            s.append("    ").append(FRAMES).append("; ").append(ICC).append('\n');
             s.append(String.format(Locale.ROOT, "  labels: Cohen's kappa %s (n %d, raw agreement %s)%s%n", f(p.labelKappa().value()),
                     p.labelKappa().n(), f(p.labelKappa().raw()), note(p.labelKappa())));
-            s.append("    ").append(KAPPA).append('\n');
             s.append(String.format(Locale.ROOT, "  action units: R %s (n %d)%s%n", f(p.auReliability().value()),
                     p.auReliability().n(), note(p.auReliability())));
-            s.append("    ").append(AU).append('\n');
         }
         s.append('\n');
         s.append(String.format(Locale.ROOT, "all coders: Fleiss' kappa %s (n %d, raw %s)%s%n", f(r.fleissKappa().value()),
                 r.fleissKappa().n(), f(r.fleissKappa().raw()), note(r.fleissKappa())));
-        s.append("    ").append(FLEISS).append('\n');
         s.append(String.format(Locale.ROOT, "            Krippendorff's alpha %s (n %d, raw %s)%s%n",
                 f(r.krippendorffAlpha().value()), r.krippendorffAlpha().n(), f(r.krippendorffAlpha().raw()),
                 note(r.krippendorffAlpha())));
-        s.append("    ").append(ALPHA).append('\n');
+        s.append("\nwhat the numbers mean (docs/agreement.md):\n");
+        for (String line : List.of("event F1: " + EVENT_F1, "frames: " + FRAMES, ICC, KAPPA, "R: " + AU, FLEISS, ALPHA)) {
+            s.append("  ").append(line).append('\n');
+        }
         return s.toString();
     }
 
@@ -153,6 +151,11 @@ public final class AgreementReports {
                     plot.addRangeMarker(marker(mean, "mean " + String.format(Locale.ROOT, "%.2f", mean), Color.BLUE));
                     plot.addRangeMarker(marker(mean + 1.96 * sd, "+1.96 SD", Color.GRAY));
                     plot.addRangeMarker(marker(mean - 1.96 * sd, "-1.96 SD", Color.GRAY));
+                    // the limits of agreement are what the plot is for: the axis shows them, not only the points
+                    double low = Math.min(points.getMinY(), mean - 1.96 * sd);
+                    double high = Math.max(points.getMaxY(), mean + 1.96 * sd);
+                    double pad = Math.max(0.5, 0.1 * (high - low));
+                    plot.getRangeAxis().setRange(low - pad, high + pad);
                 } else {
                     plot.setNoDataMessage("no matched events");
                 }
@@ -195,6 +198,7 @@ public final class AgreementReports {
         String[] names = labels.toArray(new String[0]);
         SymbolAxis x = new SymbolAxis(p.b() + "'s label", names);
         SymbolAxis y = new SymbolAxis(p.a() + "'s label", names);
+        y.setInverted(true); // the diagonal from top left to bottom right, as confusion matrices are read
         XYBlockRenderer renderer = new XYBlockRenderer();
         LookupPaintScale scale = new LookupPaintScale(0, most + 1, Color.WHITE);
         for (int c = 0; c <= most; c++) {
@@ -232,6 +236,8 @@ public final class AgreementReports {
         ValueMarker m = new ValueMarker(at, color, new BasicStroke(1.2f));
         m.setLabel(label);
         m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         return m;
     }
 
