@@ -23,7 +23,8 @@ public final class Coding {
     private final Project project;
     private final long clipId;
     private String coder;
-    private List<Event> events;
+    private List<Event> events; // every coder's
+    private boolean comparing; // this coder asked to see the others' events
     private Event current;
     private Integer onset;
     private Integer apex;
@@ -51,9 +52,98 @@ public final class Coding {
         this.events = project.events().of(clipId);
     }
 
-    /** The clip's saved events, in time order. */
+    /** The coder every consensus event carries. */
+    public static final String CONSENSUS = "consensus";
+    /** The project setting that turns blind coding off ({@code off}); on by default. */
+    public static final String BLIND_SETTING = "blind";
+
+    /**
+     * The clip's saved events this coder sees, in time order: while the project codes blind and a second coder has
+     * coded the clip, only this coder's own (and those no coder is recorded for), until the coder asks to compare.
+     */
     public List<Event> events() {
+        if (!hidesOthers()) {
+            return events;
+        }
+        return events.stream().filter(e -> e.coder() == null || e.coder().equals(coder)).toList();
+    }
+
+    /** Every coder's events of the clip, whatever is shown. */
+    public List<Event> allEvents() {
         return events;
+    }
+
+    /** The coders of the clip's events, and this one. */
+    public java.util.SortedSet<String> coders() {
+        java.util.SortedSet<String> who = new java.util.TreeSet<>();
+        events.stream().map(Event::coder).filter(Objects::nonNull).forEach(who::add);
+        if (coder != null) {
+            who.add(coder);
+        }
+        return who;
+    }
+
+    /** Whether the project codes blind (its setting; on unless turned off). */
+    public boolean blindProject() throws IOException {
+        return !"off".equals(project.setting(BLIND_SETTING));
+    }
+
+    /** Blind: the project codes blind, another coder has coded this clip, and this one has not asked to compare. */
+    public boolean hidesOthers() {
+        try {
+            return !comparing && coders().size() >= 2 && blindProject();
+        } catch (IOException e) {
+            return true; // the setting cannot be read: stay blind, the safe side
+        }
+    }
+
+    /** Shows the other coders' events too (true), or hides them again (false). */
+    public String compare(boolean on) {
+        comparing = on;
+        int others = (int) events.stream().filter(e -> e.coder() != null && !e.coder().equals(coder)).count();
+        return on ? "comparing: " + others + " events of " + (coders().size() - 1) + " other coders shown"
+                : "blind again: only your events are shown";
+    }
+
+    public boolean comparing() {
+        return comparing;
+    }
+
+    /**
+     * A consensus of two coders' matched events: a new event of the coder {@value #CONSENSUS} with the frames of one
+     * and the label (scheme and action units too) of one, as the person picks; both originals stay. Undoable.
+     */
+    public String consensus(Event a, Event b, boolean framesOfA, boolean labelOfA) throws IOException {
+        if (a == null || b == null || a.id() == 0 || b.id() == 0) {
+            return "pick two saved events to make a consensus of";
+        }
+        if (Objects.equals(a.coder(), b.coder())) {
+            return "not made: both events are " + (a.coder() == null ? "nobody's" : a.coder() + "'s")
+                    + "; a consensus is of two coders' events";
+        }
+        Event frames = framesOfA ? a : b;
+        Event coding = labelOfA ? a : b;
+        Event made = new Event(0, clipId, frames.onset(), frames.apex(), frames.offset(), CONSENSUS, coding.label(),
+                coding.scheme(), coding.actionUnits(), null, "consensus of " + a.coder() + " " + a.frames() + " and "
+                + b.coder() + " " + b.frames() + ": frames of " + frames.coder() + ", label of " + coding.coder());
+        String what = "consensus " + made.frames() + " (" + (made.label() == null ? "no label" : made.label()) + ") of "
+                + a.coder() + " and " + b.coder();
+        apply(null, made, what);
+        select(current);
+        return "saved: " + what;
+    }
+
+    /** Null, or why this coder may not change {@code e}: another coder's event, seen while comparing blind. */
+    private String notYours(Event e) {
+        try {
+            if (e != null && e.coder() != null && !e.coder().equals(coder) && coders().size() >= 2 && blindProject()) {
+                return "not saved: event " + e.frames() + " is " + e.coder() + "'s (only " + e.coder()
+                        + " changes it; make a consensus instead)";
+            }
+        } catch (IOException x) {
+            return "not saved: " + x.getMessage();
+        }
+        return null;
     }
 
     /** The event being coded, or null (a new one, not saved yet). */
@@ -94,6 +184,9 @@ public final class Coding {
         if (problem != null) {
             return "not saved: " + problem;
         }
+        if (notYours(current) != null) {
+            return notYours(current);
+        }
         Event before = current;
         Event wanted = before == null
                 ? new Event(0, clipId, onset, apex, offset, coder, null, null, List.of(), null, "")
@@ -114,6 +207,9 @@ public final class Coding {
     public String code(String scheme, String label, Double confidence, String notes) throws IOException {
         if (current == null) {
             return "mark an event first (O, A, F)";
+        }
+        if (notYours(current) != null) {
+            return notYours(current);
         }
         Event wanted;
         try {
@@ -138,6 +234,9 @@ public final class Coding {
     public String codeActionUnits(String text) throws IOException {
         if (current == null) {
             return "mark an event first (O, A, F)";
+        }
+        if (notYours(current) != null) {
+            return notYours(current);
         }
         List<ActionUnit> units;
         try {
@@ -205,6 +304,9 @@ public final class Coding {
     public String delete(Event e) throws IOException {
         if (e == null || e.id() == 0) {
             return "no saved event to delete";
+        }
+        if (notYours(e) != null) {
+            return notYours(e);
         }
         apply(e, null, "event " + e.frames() + " deleted");
         newEvent();

@@ -228,6 +228,15 @@ public final class ProjectSession implements AutoCloseable {
         return new Clip(0, path, size, sha, source.fps(), source.frameCount(), source.width(), source.height());
     }
 
+    /** Whether this project codes blind (each coder sees only their own events once a second coder appears). */
+    public boolean blind() throws StoreException {
+        return !"off".equals(project.setting(Coding.BLIND_SETTING));
+    }
+
+    public void setBlind(boolean on) throws StoreException {
+        project.putSetting(Coding.BLIND_SETTING, on ? "on" : "off");
+    }
+
     /** What a merge did, said in one line by {@link #toString}. */
     public record Merged(int clipsAdded, int clipsMatched, int eventsAdded, int eventsAlreadyHere, String summary) {
         @Override

@@ -33,7 +33,7 @@ import java.util.Optional;
 public final class Project implements AutoCloseable {
     /** The migrations, in order; the database's {@code user_version} says how many are applied. */
     static final List<String> MIGRATIONS = List.of("V1__projects.sql", "V2__clip_opened.sql", "V3__analyses_as_json", "V4__analysis_trust.sql",
-            "V5__proposals.sql");
+            "V5__proposals.sql", "V6__settings.sql");
     public static final int VERSION = MIGRATIONS.size();
     private static final int SQLITE_FULL = 13; // "database or disk is full"
 
@@ -351,6 +351,30 @@ public final class Project implements AutoCloseable {
     /** What the spotter proposed on each clip, and what became of it. */
     public ProposalRepository proposals() {
         return proposals;
+    }
+
+    /** A setting of this project (e.g. {@code blind}), or null when it was never set. */
+    public String setting(String name) throws StoreException {
+        return inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
+                p.setString(1, name);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    public void putSetting(String name, String value) throws StoreException {
+        inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO settings(name, value) VALUES (?, ?)"
+                    + " ON CONFLICT(name) DO UPDATE SET value = excluded.value")) {
+                p.setString(1, name);
+                p.setString(2, value);
+                p.executeUpdate();
+            }
+            return null;
+        });
     }
 
     static long generatedId(PreparedStatement p) throws SQLException {

@@ -137,6 +137,52 @@ public final class AnnotationViewModel {
     /** Who codes from now on: new events carry this name (events already coded keep theirs). */
     public void setAnnotator(String name) {
         coding.setCoder(name);
+        show("coding as " + name);
+    }
+
+    /** Whether the other coders' events are hidden now (blind coding, and not comparing). */
+    public boolean hidesOthers() {
+        return coding.hidesOthers();
+    }
+
+    public boolean comparing() {
+        return coding.comparing();
+    }
+
+    /** Shows the other coders' events beside one's own (View > Compare coders), or hides them again. */
+    public void compare(boolean on) {
+        show(coding.compare(on));
+    }
+
+    /** The coders of this clip, and the one coding now. */
+    public java.util.SortedSet<String> coders() {
+        return coding.coders();
+    }
+
+    /**
+     * The event of another coder that best matches {@code e} (IoU of at least 0.5, the agreement's rule), or null:
+     * what a consensus is made with.
+     */
+    public Event matchOf(Event e) {
+        Event best = null;
+        double bestIou = 0;
+        for (Event other : coding.allEvents()) {
+            if (e == null || other.id() == e.id() || java.util.Objects.equals(other.coder(), e.coder())
+                    || Coding.CONSENSUS.equals(other.coder())) {
+                continue;
+            }
+            double iou = dev.glimpse.agreement.EventMatching.iou(e, other);
+            if (iou >= dev.glimpse.agreement.EventMatching.MIN_IOU && iou > bestIou) {
+                best = other;
+                bestIou = iou;
+            }
+        }
+        return best;
+    }
+
+    /** Makes a consensus event of {@code a} and {@code b}: frames and label each from the one picked; undoable. */
+    public void consensus(Event a, Event b, boolean framesOfA, boolean labelOfA) throws IOException {
+        show(coding.consensus(a, b, framesOfA, labelOfA));
     }
 
     public ObservableList<Event> events() {

@@ -172,9 +172,10 @@ class ProjectSafetyTest {
         Path db = threeEvents(dir.resolve("old.glimpse"));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=DELETE");
-            s.execute("ALTER TABLE clips DROP COLUMN opened_at"); // back to version 1: what versions 2, 4 and 5 added
+            s.execute("ALTER TABLE clips DROP COLUMN opened_at"); // back to version 1: what versions 2, 4, 5 and 6 added
             s.execute("DROP TABLE proposals");
             s.execute("DROP TABLE spotting_runs");
+            s.execute("DROP TABLE settings");
             for (String column : List.of("face_x", "face_y", "face_size", "face_detected", "movement_score",
                     "movement_threshold", "temperature")) {
                 s.execute("ALTER TABLE analyses DROP COLUMN " + column);
