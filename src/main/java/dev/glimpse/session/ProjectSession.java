@@ -180,11 +180,6 @@ public final class ProjectSession implements AutoCloseable {
         return new Analysing(project, clipPath, engine);
     }
 
-    /** Adds a coding sheet's events to the project's clips; returns the rows it could not place, with the reason. */
-    public List<String> importSheet(Path sheet, String coder) throws IOException {
-        return EventExchange.importCodingSheet(project, sheet, coder);
-    }
-
     /** What an import did: the clip (added or found), the events added and already there, the rows skipped and why. */
     public record Imported(Clip clip, int added, int alreadyHere, List<String> skipped) {}
 
@@ -269,6 +264,11 @@ public final class ProjectSession implements AutoCloseable {
             throw new StoreException(project.file(), "has no clip " + clip);
         }
         return Agreement.of(clips, coders, auStrict);
+    }
+
+    /** The same for this session's project. */
+    public Agreement.Report agreement(List<String> coders, String clip, boolean auStrict) throws StoreException {
+        return agreement(project, coders, clip, auStrict);
     }
 
     public int exportCsv(Path out) throws IOException {

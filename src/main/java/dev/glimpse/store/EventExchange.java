@@ -1,6 +1,5 @@
 package dev.glimpse.store;
 
-import dev.glimpse.annotation.ActionUnit;
 import dev.glimpse.annotation.ActionUnits;
 import dev.glimpse.annotation.Clip;
 import dev.glimpse.annotation.Event;
@@ -100,60 +99,6 @@ public final class EventExchange {
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return n;
-    }
-
-    /**
-     * Adds the events of a coding sheet (as {@link #exportCodingSheet} writes it, or CASME II's) to the project's
-     * clips, matched by file name. Returns the rows it could not place, with the reason; everything else is added
-     * in one transaction per event.
-     */
-    public static List<String> importCodingSheet(Project project, Path sheetFile, String annotator) throws IOException {
-        Map<String, Clip> byName = new HashMap<>();
-        for (Clip c : project.clips().all()) {
-            byName.put(Path.of(c.path()).getFileName().toString().toLowerCase(Locale.ROOT), c);
-        }
-        List<String> refused = new ArrayList<>();
-        DataFormatter format = new DataFormatter(Locale.ROOT);
-        try (InputStream in = Files.newInputStream(sheetFile); Workbook book = WorkbookFactory.create(in)) {
-            Sheet sheet = book.getSheet("Sheet1") != null ? book.getSheet("Sheet1") : book.getSheetAt(0);
-            Row header = sheet.getRow(sheet.getFirstRowNum());
-            Map<String, Integer> cols = new HashMap<>();
-            for (var cell : header) {
-                cols.put(format.formatCellValue(cell).replaceAll("\\s+", "").toLowerCase(Locale.ROOT), cell.getColumnIndex());
-            }
-            for (String required : List.of("filename", "onsetframe", "apexframe", "offsetframe")) {
-                if (!cols.containsKey(required)) {
-                    throw new StoreException(sheetFile, "has no column '" + required + "'");
-                }
-            }
-            for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
-                }
-                String file = cell(format, row, cols.get("filename"));
-                Clip clip = byName.get(file.toLowerCase(Locale.ROOT));
-                if (clip == null) {
-                    refused.add("row " + (r + 1) + ": no clip named '" + file + "' in the project");
-                    continue;
-                }
-                try {
-                    int onset = Integer.parseInt(cell(format, row, cols.get("onsetframe")));
-                    int apex = Integer.parseInt(cell(format, row, cols.get("apexframe")));
-                    int offset = Integer.parseInt(cell(format, row, cols.get("offsetframe")));
-                    String label = optional(format, row, cols, "estimatedemotion");
-                    String who = optional(format, row, cols, "annotator");
-                    String confidence = optional(format, row, cols, "confidence");
-                    List<ActionUnit> aus = ActionUnits.parse(optional(format, row, cols, "actionunits"));
-                    project.events().add(new Event(0, clip.id(), onset, apex, offset, who.isEmpty() ? annotator : who,
-                            label.isEmpty() ? null : label, null, aus, confidence.isEmpty() ? null : Double.valueOf(confidence),
-                            optional(format, row, cols, "notes")));
-                } catch (IllegalArgumentException e) {
-                    refused.add("row " + (r + 1) + ": " + e.getMessage());
-                }
-            }
-        }
-        return refused;
     }
 
     /** Events read from a file for one clip (their clip id 0, to be given), and the rows skipped, with why. */

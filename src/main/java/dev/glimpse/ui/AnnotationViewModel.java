@@ -149,6 +149,11 @@ public final class AnnotationViewModel {
         return coding.comparing();
     }
 
+    /** Shows the events as they are now (after a setting changed) with {@code text} as the message. */
+    public void refresh(String text) {
+        show(text);
+    }
+
     /** Shows the other coders' events beside one's own (View > Compare coders), or hides them again. */
     public void compare(boolean on) {
         show(coding.compare(on));

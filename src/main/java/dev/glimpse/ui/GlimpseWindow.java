@@ -2,6 +2,7 @@ package dev.glimpse.ui;
 
 import dev.glimpse.analysis.Weights;
 import dev.glimpse.annotation.Clip;
+import dev.glimpse.annotation.Event;
 import dev.glimpse.session.AnalysisEngine;
 import dev.glimpse.session.Coding;
 import dev.glimpse.session.ProjectSession;
@@ -53,6 +54,10 @@ public final class GlimpseWindow extends BorderPane {
     private final Menu openRecent = new Menu("Open recent");
     private final MenuItem annotatorItem = new MenuItem();
     private final javafx.scene.control.CheckMenuItem showRejected = new javafx.scene.control.CheckMenuItem("Show rejected proposals");
+    /** Coders > Compare coders: the other coders' events shown beside one's own while coding blind. */
+    private final javafx.scene.control.CheckMenuItem compare = new javafx.scene.control.CheckMenuItem("Compare coders");
+    /** Coders > Code blind: the project's setting. */
+    private final javafx.scene.control.CheckMenuItem blind = new javafx.scene.control.CheckMenuItem("Code blind (this project)");
     private final Path annotatorFile;
     private final Path dataDir;
     private TrainingViewModel training;
@@ -123,7 +128,7 @@ public final class GlimpseWindow extends BorderPane {
         openRecent.setId("open-recent");
         openRecent.setOnShowing(e -> fillRecent());
         fillRecent();
-        MenuItem importSheet = item("Import coding sheet...", null, "import-sheet", this::importSheet);
+        MenuItem importSheet = item("Import events (CSV or coding sheet)...", null, "import-sheet", this::importEvents);
         MenuItem exportCsv = item("Export events as CSV...", null, "export-csv", () -> exportEvents(false));
         MenuItem exportSheet = item("Export coding sheet (XLSX)...", null, "export-xlsx", () -> exportEvents(true));
         MenuItem exportView = item("Export view as PNG...", "Shortcut+E", "export-view", () ->
@@ -169,7 +174,21 @@ public final class GlimpseWindow extends BorderPane {
         Menu model = new Menu("Model", null, find, findVisible, showRejected, analyseAccepted, new SeparatorMenuItem(),
                 train, useWeights);
         Menu help = new Menu("Help", null, shortcuts);
-        MenuBar bar = new MenuBar(file, model, help);
+        compare.setId("compare-coders");
+        compare.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+K"));
+        compare.setOnAction(e -> {
+            if (annotation != null) {
+                annotation.compare(compare.isSelected());
+            }
+        });
+        blind.setId("blind-coding");
+        blind.setOnAction(e -> setBlind(blind.isSelected()));
+        MenuItem consensus = item("Make consensus with the matched event...", null, "consensus", this::makeConsensus);
+        MenuItem agreementItem = item("Agreement...", "Shortcut+Shift+A", "agreement", this::showAgreement);
+        MenuItem merge = item("Merge coder's project...", null, "merge-project", this::mergeProject);
+        Menu coders = new Menu("Coders", null, compare, blind, new SeparatorMenuItem(), consensus, agreementItem,
+                new SeparatorMenuItem(), merge);
+        MenuBar bar = new MenuBar(file, model, coders, help);
         bar.setId("menus");
         return bar;
     }
@@ -395,6 +414,14 @@ public final class GlimpseWindow extends BorderPane {
         annotation.setProposalSource(o.spotting()::proposals);
         annotation.showRejectedProperty().set(showRejected.isSelected());
         annotation.setProposals(o.proposals());
+        if (compare.isSelected()) {
+            annotation.compare(true); // comparing stays on from clip to clip until the coder turns it off
+        }
+        try {
+            blind.setSelected(s.blind());
+        } catch (IOException e) {
+            blind.setSelected(true);
+        }
         view = new MainView(viewer, annotation, analysis, spotting);
         setCenter(view);
         stage.setTitle("Glimpse: " + chosen.getFileName() + " (" + s.file().getFileName() + ")");
@@ -464,21 +491,129 @@ public final class GlimpseWindow extends BorderPane {
         };
     }
 
-    private void importSheet() {
+    /** File > Import events: the open clip's events from a CSV or a coding sheet, for a coder the person names. */
+    private void importEvents() {
+        if (session == null || clipPath == null) {
+            dialogs.error("Open the clip first", "Events are imported for the clip that is open: open it, then import.");
+            return;
+        }
+        dialogs.openFile("Import events for " + clipPath.getFileName(), "CSV files and coding sheets",
+                List.of("*.csv", "*.xlsx", "*.xls")).ifPresent(file -> dialogs.askText("Whose events are these?",
+                "The coder of rows that name none (a coding sheet names none):", annotator).ifPresent(coder -> {
+                    if (coder.isBlank() || coder.length() > 200) {
+                        dialogs.error("Not imported", "A coder's name has 1 to 200 characters.");
+                        return;
+                    }
+                    try {
+                        ProjectSession.Imported r = session.importEvents(file, clipPath, coder.trim());
+                        if (r.added() + r.alreadyHere() == 0 && !r.skipped().isEmpty()) {
+                            dialogs.error("Not imported", file + ": no row could be imported:\n" + String.join("\n", r.skipped()));
+                            return;
+                        }
+                        open(session.file(), clipPath); // shows the imported events
+                        if (!r.skipped().isEmpty()) {
+                            dialogs.error("Imported " + r.added() + " events, some rows skipped", String.join("\n", r.skipped()));
+                        }
+                    } catch (Exception e) {
+                        dialogs.error("Not imported", BackgroundTask.message(e) + "\n\nNothing was changed.");
+                    }
+                }));
+    }
+
+    /** Coders > Merge coder's project: another coder's project file, its clips by checksum and events with their coder. */
+    private void mergeProject() {
+        if (session == null) {
+            dialogs.error("Open a project first", "A coder's project is merged into the project that is open.");
+            return;
+        }
+        dialogs.openFile("Merge another coder's project into this one", "Glimpse projects", List.of("*.glimpse"))
+                .ifPresent(source -> {
+                    try {
+                        ProjectSession.Merged m = session.merge(source);
+                        if (clipPath != null) {
+                            open(session.file(), clipPath);
+                        }
+                        if (annotation != null) {
+                            annotation.messageProperty().set(m.toString());
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        dialogs.error("Not merged", BackgroundTask.message(e));
+                    }
+                });
+    }
+
+    private void setBlind(boolean on) {
         if (session == null) {
             return;
         }
-        dialogs.openFile("Import a coding sheet", "Coding sheets", List.of("*.xlsx", "*.xls", "*.csv")).ifPresent(sheet -> {
-            try {
-                List<String> warnings = session.importSheet(sheet, annotator);
-                open(session.file(), clipPath); // shows the imported events
-                if (!warnings.isEmpty()) {
-                    dialogs.error("Imported, with warnings", String.join("\n", warnings));
-                }
-            } catch (IOException | RuntimeException e) {
-                dialogs.error("Not imported", e.getMessage());
+        try {
+            session.setBlind(on);
+            if (annotation != null) {
+                annotation.refresh(on ? "this project codes blind: each coder sees only their own events"
+                        : "this project no longer codes blind: every coder's events are shown");
             }
-        });
+        } catch (IOException e) {
+            blind.setSelected(!on);
+            dialogs.error("Setting not saved", BackgroundTask.message(e));
+        }
+    }
+
+    /** Coders > Make consensus: of the current event and the other coder's event it matches; frames and label picked. */
+    private void makeConsensus() {
+        Event e = annotation == null ? null : annotation.currentProperty().get();
+        Event other = annotation == null ? null : annotation.matchOf(e);
+        if (e == null || other == null) {
+            dialogs.error("No matched event", e == null ? "Select an event first (Coders > Compare coders shows the others')."
+                    : "No other coder's event overlaps event " + e.frames() + " by half (IoU 0.5) or more.");
+            return;
+        }
+        boolean framesOfThis = dialogs.confirm("Consensus: frames", "Take the frames of " + e.coder() + " (" + e.frames()
+                + ") or of " + other.coder() + " (" + other.frames() + ")?", e.coder(), other.coder());
+        boolean labelOfThis = dialogs.confirm("Consensus: label", "Take the label of " + e.coder() + " (" + e.label()
+                + ") or of " + other.coder() + " (" + other.label() + ")?", e.coder(), other.coder());
+        try {
+            annotation.consensus(e, other, framesOfThis, labelOfThis);
+        } catch (IOException x) {
+            dialogs.error("Consensus not saved", BackgroundTask.message(x));
+        }
+    }
+
+    /** Coders > Agreement: the report in a window of its own, with its explanations; saved as CSV and plots on request. */
+    private void showAgreement() {
+        if (session == null) {
+            dialogs.error("Open a project first", "Agreement is computed over the coders of the open project.");
+            return;
+        }
+        AgreementViewModel vm = new AgreementViewModel(session);
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea();
+        text.setId("agreement-text");
+        text.setEditable(false);
+        text.setStyle("-fx-font-family: monospace;");
+        try {
+            text.setText(vm.refresh());
+        } catch (IOException e) {
+            dialogs.error("Agreement not computed", BackgroundTask.message(e));
+            return;
+        }
+        javafx.scene.control.Button save = new javafx.scene.control.Button("Save as CSV and plots...");
+        save.setId("agreement-save");
+        save.setOnAction(a -> dialogs.openFolder("A folder for agreement.csv and the plots").ifPresent(folder -> {
+            try {
+                List<Path> written = vm.save(folder);
+                text.appendText("\nsaved: " + written.stream().map(p -> p.getFileName().toString())
+                        .collect(java.util.stream.Collectors.joining(", ")) + " in " + folder + "\n");
+            } catch (IOException | RuntimeException x) {
+                dialogs.error("Not saved", BackgroundTask.message(x));
+            }
+        }));
+        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(text);
+        pane.setBottom(save);
+        javafx.scene.layout.BorderPane.setMargin(save, new javafx.geometry.Insets(6));
+        Stage s = new Stage();
+        s.initOwner(stage);
+        s.setTitle("Glimpse: agreement between coders");
+        s.setScene(new javafx.scene.Scene(pane, 860, 560));
+        s.show();
     }
 
     private void exportEvents(boolean sheet) {

@@ -43,10 +43,13 @@ class EventExchangeTest {
 
         // the coding sheet goes into another project with the same clips
         try (Project q = Project.open(dir.resolve("other.glimpse"))) {
-            long ca = q.clips().add(a.toString(), 7, "aa".repeat(32), 30, 900, 640, 480).id();
-            q.clips().add(b.toString(), 7, "bb".repeat(32), 30, 900, 640, 480);
-            List<String> refused = EventExchange.importCodingSheet(q, dir.resolve("coding.xlsx"), "importer");
-            assertTrue(refused.isEmpty(), refused.toString());
+            var clipA = q.clips().add(a.toString(), 7, "aa".repeat(32), 30, 900, 640, 480);
+            long ca = clipA.id();
+            EventExchange.Rows rows = EventExchange.read(dir.resolve("coding.xlsx"), "client-a.mp4", 0, 899, "importer");
+            assertEquals(1, rows.events().size());
+            assertEquals(List.of("row 3: of clip 'client-b.mp4', not client-a.mp4"), rows.skipped());
+            assertEquals(1, EventExchange.add(q, clipA, rows.events()).added());
+            assertEquals(0, EventExchange.add(q, clipA, rows.events()).added(), "imported twice, added once");
             Event e = q.events().of(ca).get(0);
             assertEquals(10, e.onset());
             assertEquals(14, e.apex());

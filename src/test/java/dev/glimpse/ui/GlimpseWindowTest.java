@@ -298,6 +298,69 @@ class GlimpseWindowTest {
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
+    /** A second coder's events imported from a CSV: hidden while coding blind, compared, agreed on, merged in. */
+    @Test
+    void aSecondCodersEventsAreImportedComparedAndAgreedOn(FxRobot robot) throws Exception {
+        assertTrue(opened(() -> window.open(db, first)));
+        markEvent(robot, 5, 8, 12);
+        Path csv = dir.resolve("bob.csv");
+        Files.writeString(csv, "path,onset,apex,offset,label\n" + first.getFileName() + ",5,9,13,happiness\n"
+                + first.getFileName() + ",5,12,3,broken\n");
+        dialogs.paths.push(Optional.of(csv));
+        dialogs.texts.push("bob");
+        fire("import-sheet");
+        awaitOpen();
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertTrue(dialogs.errors.get(0).contains("row 3:"), "the broken row is said with its number: " + dialogs.errors);
+        dialogs.errors.clear();
+        long clip = fx(() -> window.session().project().clips().all().get(0).id());
+        assertEquals(2, fx(() -> window.session().project().events().of(clip).size()));
+        assertEquals(1, fx(() -> window.view().annotation().events().size()), "bob's event hidden: blind");
+
+        toggle("compare-coders");
+        assertEquals(2, fx(() -> window.view().annotation().events().size()), "comparing shows bob's");
+        toggle("compare-coders");
+        assertEquals(1, fx(() -> window.view().annotation().events().size()));
+        toggle("blind-coding"); // the project stops coding blind
+        assertEquals(2, fx(() -> window.view().annotation().events().size()));
+        toggle("blind-coding");
+
+        fire("agreement");
+        WaitForAsyncUtils.waitForFxEvents();
+        String report = fx(() -> robot.lookup("#agreement-text").queryAs(javafx.scene.control.TextArea.class).getText());
+        assertTrue((report.contains(" and bob") || report.contains("bob and ")) && report.contains("matched 1"), report);
+        assertTrue(report.contains("what the numbers mean"), report);
+        Path saved = dir.resolve("agreement");
+        dialogs.paths.push(Optional.of(saved));
+        fx(() -> {
+            robot.lookup("#agreement-save").queryButton().fire();
+            return null;
+        });
+        assertTrue(Files.exists(saved.resolve("agreement.csv")));
+        try (var pngs = Files.list(saved)) {
+            assertEquals(2, pngs.filter(f -> f.toString().endsWith(".png")).count());
+        }
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+
+        // merging a project into itself is refused in the window, naming the file
+        dialogs.paths.push(Optional.of(db));
+        fire("merge-project");
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).contains("the project being merged into"), dialogs.errors.get(0));
+    }
+
+    void toggle(String id) throws Exception {
+        fx(() -> {
+            MenuBar bar = (MenuBar) window.lookup("#menus");
+            var item = (javafx.scene.control.CheckMenuItem) bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+            item.setSelected(!item.isSelected());
+            item.fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void aClipThatCannotBeReadIsNamedAndTheWindowStaysAsItWas(FxRobot robot) throws Exception {
         assertTrue(opened(() -> window.open(db, first)));
