@@ -54,6 +54,8 @@ public final class MainView extends BorderPane {
             "wheel            zoom the timeline at the mouse (Shift+wheel: scroll)",
             "Ctrl+Enter       analyse the current event with ATM-GCN",
             "Ctrl+T           train weights (Model menu)",
+            "Ctrl+Shift+K     compare coders: show the other coders' events (Coders menu)",
+            "Ctrl+Shift+A     agreement between the coders (Coders menu)",
             "F1               this help");
 
     private final ViewerViewModel viewer;
