@@ -70,6 +70,16 @@ public final class Spotter {
         Deque<double[]> pendingRows = new ArrayDeque<>(); // signal rows waiting for the macro window's value
         int faceless = 0;
         try (RegionFlow flow = new RegionFlow(); Faces faces = new Faces(clip, from, n, crop)) {
+            int[] newest = {-1}; // the last frame whose crop is held
+            micro.before = (a, b) -> {
+                if (a < 0 || a >= b || b > newest[0] || newest[0] - a >= crops.length) {
+                    return null;
+                }
+                byte[] x = crops[a % crops.length];
+                byte[] y = crops[b % crops.length];
+                return x == null || y == null || versions[a % crops.length] != versions[b % crops.length] ? null
+                        : flow.measure(x, y);
+            };
             for (int i = 0; i < n; i++) {
                 if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("stopped at frame " + clip.frameNumber(from + i));
@@ -81,6 +91,7 @@ public final class Spotter {
                 }
                 crops[i % crops.length] = grey;
                 versions[i % crops.length] = face.version();
+                newest[0] = i;
                 for (Scale s : new Scale[] {micro, macro}) {
                     boolean sameBox = i >= s.window && versions[(i - s.window) % crops.length] == face.version();
                     byte[] before = sameBox ? crops[(i - s.window) % crops.length] : null;
@@ -131,6 +142,9 @@ public final class Spotter {
                 blinks++;
                 continue;
             }
+            if (c.stays) {
+                continue; // the face did not come back: part of a longer movement
+            }
             // not part of a longer movement (the rise or fall of a macro-expression, speech, a head turning)
             if (longer.stream().noneMatch(m -> c.onset <= m[1] && m[0] <= c.offset)) {
                 proposals.add(c.proposal(Proposal.MICRO, clip, from));
@@ -165,6 +179,11 @@ public final class Spotter {
             double[] r = rows.pollFirst();
             sink.frame(clip.frameNumber(from + (int) r[0]), r[1], r[2], r[3], r[4], (int) r[0] == upTo ? macro : Double.NaN);
         }
+    }
+
+    /** The regions' motion from one recent frame to another (frames relative to the range), or null when unknown. */
+    private interface Across {
+        double[] motion(int from, int to);
     }
 
     /** One frame's face crop (null where no face was found) and the version of the box that cut it. */
@@ -236,7 +255,7 @@ public final class Spotter {
     }
 
     /** An interval found at one window, in frames relative to the range's start. */
-    private record Candidate(int onset, int apex, int offset, double score, boolean blink, boolean speech) {
+    private record Candidate(int onset, int apex, int offset, double score, boolean blink, boolean speech, boolean stays) {
         Proposal proposal(String kind, ClipSource clip, int from) {
             return new Proposal(clip.frameNumber(from + onset), clip.frameNumber(from + apex), clip.frameNumber(from + offset),
                     Math.round(score * 1000) / 1000.0, kind);
@@ -253,13 +272,18 @@ public final class Spotter {
         private final double[] sigma = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         private final int longest;
         private final int last;
-        private final List<double[]> run = new ArrayList<>(); // {frame, combined, eyes, brows, mouth}
+        private final List<double[]> run = new ArrayList<>(); // {frame, combined, z of eyes, brows, mouth, their motion in pixels}
         private boolean sustained;
         final List<Candidate> candidates = new ArrayList<>();
         /** Stretches of movement too long to be an expression, {from, to}. */
         final List<int[]> sustainedSpans = new ArrayList<>();
 
+        /** The regions' motion between two recent frames (relative), or null: set for the micro window. */
+        Across before;
+        private final double fps;
+
         Scale(int window, double fps, int longest, int last) {
+            this.fps = fps;
             this.window = window;
             this.last = last;
             this.motion = new double[window + 1][];
@@ -339,7 +363,8 @@ public final class Spotter {
             double c = z == null ? Double.NaN : Math.max(z[RegionFlow.BROW], z[RegionFlow.MOUTH_REGION]);
             if (z != null && c > 0.35 * p.sensitivity()) {
                 if (!sustained) {
-                    run.add(new double[] {j, c, z[RegionFlow.EYE], z[RegionFlow.BROW], z[RegionFlow.MOUTH_REGION]});
+                    run.add(new double[] {j, c, z[RegionFlow.EYE], z[RegionFlow.BROW], z[RegionFlow.MOUTH_REGION],
+                        signal[RegionFlow.EYE], signal[RegionFlow.BROW], signal[RegionFlow.MOUTH_REGION]});
                 }
                 if (!sustained && run.size() > longest) { // movement that goes on: not an expression; wait for it to stop
                     sustainedSpans.add(new int[] {(int) run.get(0)[0], j});
@@ -356,23 +381,27 @@ public final class Spotter {
                 return;
             }
             double[] peak = run.get(0);
-            double eyes = 0;
             double brows = 0;
             double mouth = 0;
+            double[] moved = new double[3]; // the regions' largest motion in pixels: eyes, brows, mouth
             for (double[] f : run) {
                 if (f[1] > peak[1]) {
                     peak = f;
                 }
-                eyes = Math.max(eyes, f[2]);
                 brows = Math.max(brows, f[3]);
                 mouth = Math.max(mouth, f[4]);
+                for (int r = 0; r < 3; r++) {
+                    moved[r] = Math.max(moved[r], f[5 + r]);
+                }
             }
             if (peak[1] > p.sensitivity()) {
                 int onset = Math.max(0, (int) run.get(0)[0] - 1);
                 int offset = Math.min(last, (int) run.get(run.size() - 1)[0] + 1);
-                // a blink: the eyes stood out clearly more than the brows (which the lids' motion reaches a little)
-                // and the mouth did not take part
-                boolean blink = eyes > 1.5 * brows && mouth < 0.6 * eyes;
+                // a blink: the lids moved at least about as far as the brows (the optical flow's smoothing carries
+                // their motion into the brows' region, but a brow raised or lowered moves two to five times as far as
+                // the lids below it) and the mouth moved less than the lids. Compared in pixels, not against each
+                // region's noise: a blink is a large motion of the eyes, not an unusual one.
+                boolean blink = moved[0] > 0.65 * moved[1] && moved[2] < 0.8 * moved[0];
                 // speech: the mouth alone, and moving at syllable rate through most of the interval
                 int active = 0;
                 for (int f = onset; f <= Math.min(offset, j); f++) {
@@ -381,7 +410,17 @@ public final class Spotter {
                     }
                 }
                 boolean speech = mouth > 2 * brows && active > 0.6 * (offset - onset + 1);
-                candidates.add(new Candidate(onset, (int) peak[0], Math.min(offset, j), peak[1] / p.sensitivity(), blink, speech));
+                // whether the face came back: a micro-expression ends where it began, while the rise or fall of a longer
+                // movement (a macro-expression the long window missed, a turn of the head) leaves the face changed
+                boolean stays = false;
+                if (before != null) {
+                    int settle = Math.max(1, (int) Math.round(0.15 * fps));
+                    double[] across = before.motion(onset - settle, Math.min(offset, j) + settle);
+                    stays = across != null && Math.max(across[0], Math.max(across[1], across[2]))
+                            > 0.5 * Math.max(moved[0], Math.max(moved[1], moved[2]));
+                }
+                candidates.add(new Candidate(onset, (int) peak[0], Math.min(offset, j), peak[1] / p.sensitivity(), blink,
+                        speech, stays));
             }
             run.clear();
         }

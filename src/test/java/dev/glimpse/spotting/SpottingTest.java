@@ -41,6 +41,16 @@ class SpottingTest {
         sessions = SyntheticSessions.write(root, 2, 40, 30, 112, "mp4", 3);
     }
 
+    /** The generator also lists its distractors, for looking into false positives: every blink it drew. */
+    @Test
+    void theDistractorsAreListed() throws Exception {
+        var rows = dev.glimpse.io.Csv.read(root.resolve("distractors.csv"));
+        assertEquals(List.of("subject", "video", "kind", "start", "end"), rows.get(0).toList());
+        int listed = (int) rows.stream().filter(r -> r.get(2).equals("blink")).count();
+        assertEquals(sessions.stream().mapToInt(w -> w.session().blinks().size()).sum(), listed);
+        assertTrue(rows.stream().anyMatch(r -> r.get(2).equals("head-turn")));
+    }
+
     static List<TrueInterval> truth(SyntheticSessions.Written w) {
         return w.session().expressions().stream()
                 .map(e -> new TrueInterval(w.subject(), w.video(), e.kind(), e.onset(), e.apex(), e.offset())).toList();

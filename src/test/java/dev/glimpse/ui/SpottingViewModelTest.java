@@ -52,7 +52,7 @@ class SpottingViewModelTest {
 
     @Test
     void proposalsAreFoundSavedAcceptedRejectedUndoneAndKept() throws Exception {
-        SyntheticSessions.Written w = SyntheticSessions.write(dir.resolve("sessions"), 1, 24, 30, 112, "mp4", 5).get(0);
+        SyntheticSessions.Written w = SyntheticSessions.write(dir.resolve("sessions"), 1, 30, 30, 160, "mp4", 6).get(0);
         Path db = dir.resolve("study.glimpse");
         long clipId;
         try (ProjectSession session = ProjectSession.open(db)) {

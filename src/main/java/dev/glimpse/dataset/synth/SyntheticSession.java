@@ -132,6 +132,15 @@ public record SyntheticSession(SyntheticFace face, double fps, int frames, List<
             noise = new Random(r.nextLong());
         }
 
+        /** The quick turns of the head: each moves, is held a second, and comes back. */
+        public List<Interval> headTurns() {
+            List<Interval> out = new ArrayList<>();
+            for (int[] j : jerks) {
+                out.add(new Interval(j[0], 2 * j[1] + (int) Math.round(fps)));
+            }
+            return out;
+        }
+
         public FrameImage frame(int k) {
             ActionUnit.Pose pose = new ActionUnit.Pose();
             for (Expression e : expressions) {

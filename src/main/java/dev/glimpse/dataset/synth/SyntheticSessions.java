@@ -60,6 +60,20 @@ public final class SyntheticSessions {
                 }
             }
         }
+        // the distractors, for looking into what a spotter proposed where there was no expression
+        try (CSVPrinter csv = Csv.writer(root.resolve("distractors.csv"))) {
+            csv.printRecord("subject", "video", "kind", "start", "end");
+            for (Written w : written) {
+                SyntheticSession.Renderer r = w.session().renderer(width, height, faceSize);
+                for (String kindName : List.of("blink", "speech", "head-turn")) {
+                    List<SyntheticSession.Interval> spans = kindName.equals("blink") ? w.session().blinks()
+                            : kindName.equals("speech") ? w.session().speech() : r.headTurns();
+                    for (SyntheticSession.Interval i : spans) {
+                        csv.printRecord(w.subject(), w.video(), kindName, i.start(), i.start() + i.length());
+                    }
+                }
+            }
+        }
         int blinks = written.stream().mapToInt(w -> w.session().blinks().size()).sum();
         Files.writeString(root.resolve("SYNTHETIC.txt"), "Synthetic long sessions for spotting, made by Glimpse's"
                 + " generator (glimpse synth --layout long), seed " + seed + ", " + subjects + " subjects, " + seconds
