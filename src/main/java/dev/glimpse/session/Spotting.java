@@ -25,6 +25,7 @@ public final class Spotting {
     private final Project project;
     private final long clipId;
     private final Path clipPath;
+    private SpottingParameters parameters;
 
     /** The motion signal of the last run, for drawing under the timeline: one value per frame index, NaN where none. */
     public record Outcome(List<Proposal> proposals, int found, int facelessFrames, int blinks, long millis, int first,
@@ -34,6 +35,43 @@ public final class Spotting {
         this.project = project;
         this.clipId = clipId;
         this.clipPath = clipPath;
+        this.parameters = SpottingParameters.DEFAULT.withSensitivity(lastSensitivity());
+    }
+
+    /** The sensitivity of the clip's last run (the project keeps each run's parameters), else the default. */
+    private double lastSensitivity() {
+        try {
+            String json = project.proposals().lastParameters(clipId);
+            java.util.regex.Matcher m = json == null ? null
+                    : java.util.regex.Pattern.compile("\"sensitivity\":([0-9.]+)").matcher(json);
+            if (m != null && m.find()) {
+                double v = Double.parseDouble(m.group(1));
+                if (v >= MIN_SENSITIVITY && v <= MAX_SENSITIVITY) {
+                    return v;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // unreadable: the default, said nowhere since nothing was lost
+        }
+        return SpottingParameters.DEFAULT.sensitivity();
+    }
+
+    /** The range a person may set: below 2 the noise itself is proposed, above 20 nothing is. */
+    public static final double MIN_SENSITIVITY = 2;
+    public static final double MAX_SENSITIVITY = 20;
+
+    /** What the next run looks for: the default, or the sensitivity last set or used on this clip. */
+    public SpottingParameters parameters() {
+        return parameters;
+    }
+
+    /** Sets the next runs' sensitivity (fewer proposals when higher); refused outside 2-20. */
+    public void setSensitivity(double value) {
+        if (!(value >= MIN_SENSITIVITY && value <= MAX_SENSITIVITY)) {
+            throw new IllegalArgumentException("a sensitivity of " + value + ": it must be from " + MIN_SENSITIVITY
+                    + " to " + MAX_SENSITIVITY + " (default " + SpottingParameters.DEFAULT.sensitivity() + ")");
+        }
+        parameters = parameters.withSensitivity(value);
     }
 
     /** The clip's proposals of every status, in time order. */
@@ -46,7 +84,7 @@ public final class Spotting {
      * proposals; accepted and rejected ones stay.
      */
     public Outcome run(int first, int last, DoubleConsumer progress, BooleanSupplier cancelled) throws IOException {
-        SpottingParameters parameters = SpottingParameters.DEFAULT;
+        SpottingParameters parameters = this.parameters;
         try (ClipSource clip = ClipSources.open(clipPath)) {
             if (first < 0 || last >= clip.frameCount() || first > last) {
                 throw new IllegalArgumentException("frames " + first + ".." + last + " are not a range of " + clipPath.getFileName());

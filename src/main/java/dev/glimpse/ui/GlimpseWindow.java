@@ -165,13 +165,21 @@ public final class GlimpseWindow extends BorderPane {
                 view.analyseAccepted();
             }
         });
+        MenuItem sensitivity = item("Spotting sensitivity...", null, "spotting-sensitivity", () -> {
+            if (spotting != null) {
+                dialogs.askText("Spotting sensitivity", "How far a movement must stand above the face's own motion noise,"
+                        + " in robust standard deviations: lower finds more, higher fewer (2 to 20; default 6). Kept with"
+                        + " the project's proposals for this clip.", Double.toString(spotting.sensitivity()))
+                        .ifPresent(spotting::setSensitivity);
+            }
+        });
         showRejected.setId("show-rejected");
         showRejected.selectedProperty().addListener((o, a, on) -> {
             if (annotation != null) {
                 annotation.showRejectedProperty().set(on);
             }
         });
-        Menu model = new Menu("Model", null, find, findVisible, showRejected, analyseAccepted, new SeparatorMenuItem(),
+        Menu model = new Menu("Model", null, find, findVisible, sensitivity, showRejected, analyseAccepted, new SeparatorMenuItem(),
                 train, useWeights);
         Menu help = new Menu("Help", null, shortcuts);
         compare.setId("compare-coders");

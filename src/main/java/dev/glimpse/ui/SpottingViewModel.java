@@ -79,6 +79,28 @@ public final class SpottingViewModel implements AutoCloseable {
     }
 
     /** Stops a run at its next frame; what was saved before stays as it was. */
+    /** The sensitivity the next run uses (the clip's last, or the default). */
+    public double sensitivity() {
+        return spotting.parameters().sensitivity();
+    }
+
+    /**
+     * Sets the sensitivity from what the person typed: the message says what happens, or why it was refused (not a
+     * number, out of range); nothing changes when refused.
+     */
+    public void setSensitivity(String text) {
+        try {
+            double v = Double.parseDouble(text.trim());
+            spotting.setSensitivity(v);
+            message.set("sensitivity " + v + " from the next run on (lower finds more, higher fewer)");
+        } catch (NumberFormatException e) {
+            message.set("sensitivity not changed: '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+                    + "' is not a number");
+        } catch (IllegalArgumentException e) {
+            message.set("sensitivity not changed: " + e.getMessage());
+        }
+    }
+
     public void cancel() {
         stop = true;
     }

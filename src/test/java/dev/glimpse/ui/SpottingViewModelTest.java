@@ -141,6 +141,32 @@ class SpottingViewModelTest {
             List<Proposal> kept = session.project().proposals().of(clipId);
             assertTrue(kept.stream().anyMatch(p -> Proposal.ACCEPTED.equals(p.status())));
             assertTrue(session.project().proposals().lastParameters(clipId).contains("\"sensitivity\":6"));
+            var clip = session.project().clips().byId(clipId).orElseThrow();
+            Spotting spotting = session.spotting(clip, w.file());
+            AnnotationViewModel coding = new AnnotationViewModel(session.coding(clip, "tester"));
+            try (SpottingViewModel vm = new SpottingViewModel(spotting, coding, ui)) {
+                assertEquals(6.0, vm.sensitivity());
+                // what a person types is checked: refused with the reason, the setting unchanged
+                for (String bad : List.of("many", "0.5", "1e9", "NaN")) {
+                    onUi(() -> {
+                        vm.setSensitivity(bad);
+                        return null;
+                    });
+                    assertTrue(onUi(() -> vm.messageProperty().get()).startsWith("sensitivity not changed"), bad);
+                    assertEquals(6.0, vm.sensitivity());
+                }
+                onUi(() -> {
+                    vm.setSensitivity(" 9 ");
+                    vm.find(0, 299);
+                    return null;
+                });
+                await(() -> !vm.runningProperty().get());
+            }
+        }
+        // the next time the clip is opened, the spotter looks as it last did
+        try (ProjectSession session = ProjectSession.open(db)) {
+            var clip = session.project().clips().byId(clipId).orElseThrow();
+            assertEquals(9.0, session.spotting(clip, w.file()).parameters().sensitivity());
         }
     }
 }
