@@ -1,12 +1,12 @@
 package dev.glimpse.agreement;
 
 import dev.glimpse.annotation.Event;
+import dev.glimpse.io.Charts;
 import dev.glimpse.io.Csv;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,18 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
-import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVPrinter;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.LookupPaintScale;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -113,8 +107,8 @@ public final class AgreementReports {
         List<Path> written = new ArrayList<>();
         for (Agreement.Pair p : r.pairs()) {
             String stem = safe(p.a()) + "-" + safe(p.b());
-            written.add(png(blandAltman(p), folder.resolve(stem + "-frames.png")));
-            written.add(png(confusion(p), folder.resolve(stem + "-labels.png")));
+            written.add(Charts.writePng(blandAltman(p), folder.resolve(stem + "-frames.png")));
+            written.add(Charts.writePng(confusion(p), folder.resolve(stem + "-labels.png")));
         }
         return written;
     }
@@ -176,60 +170,13 @@ public final class AgreementReports {
             labelSet.add(shown(m.b()));
         }
         List<String> labels = new ArrayList<>(labelSet);
-        int k = labels.size();
-        int[][] counts = new int[k][k];
+        int[][] counts = new int[labels.size()][labels.size()];
         for (Agreement.MatchedEvents m : p.matches()) {
             counts[labels.indexOf(shown(m.a()))][labels.indexOf(shown(m.b()))]++;
         }
-        int most = 1;
-        double[] xs = new double[k * k];
-        double[] ys = new double[k * k];
-        double[] zs = new double[k * k];
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                xs[i * k + j] = j;
-                ys[i * k + j] = i;
-                zs[i * k + j] = counts[i][j];
-                most = Math.max(most, counts[i][j]);
-            }
-        }
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries("labels", new double[][] {xs, ys, zs});
-        String[] names = labels.toArray(new String[0]);
-        SymbolAxis x = new SymbolAxis(p.b() + "'s label", names);
-        SymbolAxis y = new SymbolAxis(p.a() + "'s label", names);
-        y.setInverted(true); // the diagonal from top left to bottom right, as confusion matrices are read
-        XYBlockRenderer renderer = new XYBlockRenderer();
-        LookupPaintScale scale = new LookupPaintScale(0, most + 1, Color.WHITE);
-        for (int c = 0; c <= most; c++) {
-            float t = c / (float) most;
-            scale.add(c, new Color(1 - 0.75f * t, 1 - 0.45f * t, 1f));
-        }
-        renderer.setPaintScale(scale);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                XYTextAnnotation count = new XYTextAnnotation(Integer.toString(counts[i][j]), j, i);
-                count.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-                plot.addAnnotation(count);
-            }
-        }
-        if (k == 0) {
-            plot.setNoDataMessage("no matched events");
-            x.setVisible(false);
-            y.setVisible(false);
-        }
-        JFreeChart chart = new JFreeChart("labels: " + p.a() + " against " + p.b() + " (n " + p.matches().size() + ")",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        int side = Math.max(420, 120 + 70 * k);
-        BufferedImage image = new BufferedImage(side + 80, side, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, side + 80, side));
-        g.dispose();
-        return image;
+        int side = Math.max(420, 120 + 70 * labels.size());
+        return Charts.image(Charts.matrix("labels: " + p.a() + " against " + p.b() + " (n " + p.matches().size() + ")",
+                labels, labels, counts, p.a() + "'s label", p.b() + "'s label"), side + 80, side);
     }
 
     private static ValueMarker marker(double at, String label, Color color) {
@@ -239,19 +186,6 @@ public final class AgreementReports {
         m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         return m;
-    }
-
-    private static Path png(BufferedImage image, Path file) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IOException(file + ": no PNG writer");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return file;
     }
 
     private static String shown(Event e) {

@@ -1,10 +1,7 @@
 package dev.glimpse.analysis;
 
-import java.awt.BasicStroke;
+import dev.glimpse.io.Charts;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -109,43 +106,38 @@ public final class Calibration {
 
     /** A reliability diagram: accuracy per confidence bin before (grey) and after (blue) scaling, and the diagonal. */
     public static BufferedImage diagram(List<double[]> before, List<double[]> after, int[] truth, double t) {
-        int w = 420;
-        int h = 420;
-        int m = 50;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        int side = w - 2 * m;
-        g.setColor(Color.LIGHT_GRAY);
-        g.drawRect(m, m, side, side);
         double[][] b0 = bins(before, truth);
         double[][] b1 = bins(after, truth);
-        double cell = side / (double) BINS;
-        for (int b = 0; b < BINS; b++) {
-            for (int which = 0; which < 2; which++) {
-                double[] bin = which == 0 ? b0[b] : b1[b];
-                if (bin[0] == 0) {
-                    continue;
-                }
-                double acc = bin[1] / bin[0];
-                int bh = (int) Math.round(acc * side);
-                g.setColor(which == 0 ? new Color(160, 160, 160) : new Color(47, 109, 179));
-                int x = (int) Math.round(m + b * cell + (which == 0 ? 2 : cell / 2));
-                g.fillRect(x, m + side - bh, (int) Math.max(1, cell / 2 - 2), bh);
+        org.jfree.data.xy.XYSeries grey = new org.jfree.data.xy.XYSeries("before");
+        org.jfree.data.xy.XYSeries blue = new org.jfree.data.xy.XYSeries(String.format(java.util.Locale.ROOT,
+                "after T = %.2f", t));
+        double width = 1.0 / BINS;
+        for (int b = 0; b < BINS; b++) { // each bin's two bars side by side within it; an empty bin has none
+            if (b0[b][0] > 0) {
+                grey.add((b + 0.25) * width, b0[b][1] / b0[b][0]);
+            }
+            if (b1[b][0] > 0) {
+                blue.add((b + 0.75) * width, b1[b][1] / b1[b][0]);
             }
         }
-        g.setColor(Color.DARK_GRAY);
-        g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1, new float[] {5, 4}, 0));
-        g.drawLine(m, m + side, m + side, m);
-        g.setStroke(new BasicStroke(1));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(String.format(java.util.Locale.ROOT, "reliability: grey before, blue after T = %.2f", t), m, m - 18);
-        g.drawString("confidence (top probability)", m + side / 2 - 80, h - 15);
-        g.rotate(-Math.PI / 2);
-        g.drawString("accuracy", -(m + side / 2 + 25), m - 12);
-        g.dispose();
-        return img;
+        org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+        data.addSeries(grey);
+        data.addSeries(blue);
+        data.setIntervalWidth(width / 2);
+        org.jfree.chart.JFreeChart chart = org.jfree.chart.ChartFactory.createXYBarChart(
+                "reliability: accuracy per confidence bin", "confidence (top probability)", false, "accuracy", data,
+                org.jfree.chart.plot.PlotOrientation.VERTICAL, true, false, false);
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        plot.getDomainAxis().setRange(0, 1);
+        plot.getRangeAxis().setRange(0, 1);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        org.jfree.chart.renderer.xy.XYBarRenderer bars = (org.jfree.chart.renderer.xy.XYBarRenderer) plot.getRenderer();
+        bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        bars.setShadowVisible(false);
+        bars.setSeriesPaint(0, Charts.GREY);
+        bars.setSeriesPaint(1, Charts.BLUE);
+        plot.addAnnotation(new org.jfree.chart.annotations.XYLineAnnotation(0, 0, 1, 1, Charts.dashed(), Color.DARK_GRAY));
+        return Charts.image(chart, 460, 440);
     }
 }

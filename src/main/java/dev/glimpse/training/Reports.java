@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glimpse.analysis.Calibration;
 import dev.glimpse.io.Csv;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import dev.glimpse.io.Charts;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.Writer;
@@ -18,11 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -101,10 +97,10 @@ public final class Reports {
                 .put("eceBefore", Calibration.ece(before, truth)).put("eceAfter", Calibration.ece(after, truth))
                 .put("bins", Calibration.BINS);
         JSON.writeValue(dir.resolve("metrics.json").toFile(), o);
-        ImageIO.write(Calibration.diagram(before, after, truth, t), "png", dir.resolve("reliability.png").toFile());
+        Charts.writePng(Calibration.diagram(before, after, truth, t), dir.resolve("reliability.png"));
         writeCsvs(dir, classes, folds, pooled, confusion);
-        ImageIO.write(confusionImage(classes, confusion), "png", dir.resolve("confusion.png").toFile());
-        ImageIO.write(foldImage(folds, classes.size()), "png", dir.resolve("folds.png").toFile());
+        Charts.writePng(confusionImage(classes, confusion), dir.resolve("confusion.png"));
+        Charts.writePng(foldImage(folds, classes.size()), dir.resolve("folds.png"));
         return o;
     }
 
@@ -164,74 +160,29 @@ public final class Reports {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    /** The confusion matrix as a grid: rows truth, columns prediction, shaded by row share, counts written in. */
+    /** The confusion matrix: rows the truth, columns the prediction, shaded by the row's share, counts written in. */
     static BufferedImage confusionImage(List<String> classes, int[][] m) {
-        int n = classes.size();
-        int cell = 70;
-        int left = 110;
-        int top = 60;
-        BufferedImage img = new BufferedImage(left + n * cell + 20, top + n * cell + 40, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas(img);
-        g.drawString("truth (rows) x predicted (columns)", 10, 20);
-        for (int r = 0; r < n; r++) {
-            int total = 0;
-            for (int v : m[r]) {
-                total += v;
-            }
-            g.setColor(Color.BLACK);
-            g.drawString(classes.get(r), 10, top + r * cell + cell / 2 + 5);
-            g.drawString(classes.get(r), left + r * cell + 5, top - 8);
-            for (int c = 0; c < n; c++) {
-                double share = total == 0 ? 0 : m[r][c] / (double) total;
-                g.setColor(new Color((int) (255 - 200 * share), (int) (255 - 120 * share), 255));
-                g.fillRect(left + c * cell, top + r * cell, cell, cell);
-                g.setColor(Color.GRAY);
-                g.drawRect(left + c * cell, top + r * cell, cell, cell);
-                g.setColor(Color.BLACK);
-                g.drawString(Integer.toString(m[r][c]), left + c * cell + cell / 2 - 8, top + r * cell + cell / 2 + 5);
-            }
-        }
-        g.dispose();
-        return img;
+        int side = Math.max(360, 140 + 70 * classes.size());
+        return Charts.image(Charts.matrix("confusion (pooled over the folds)", classes, classes, m, "truth",
+                "predicted"), side + 60, side);
     }
 
     /** Accuracy and UF1 of each fold as bars. */
     static BufferedImage foldImage(List<Loso.Fold> folds, int classes) {
-        int bar = 28;
-        int height = 220;
-        BufferedImage img = new BufferedImage(Math.max(300, 60 + folds.size() * (bar + 10)), height + 90,
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas(img);
-        g.drawString("per-fold accuracy (blue) and UF1 (orange)", 10, 20);
-        g.setColor(Color.LIGHT_GRAY);
-        g.setStroke(new BasicStroke(1f));
-        g.drawLine(40, 40, 40, 40 + height);
-        g.drawLine(40, 40 + height, img.getWidth() - 10, 40 + height);
+        List<String> subjects = new ArrayList<>();
+        double[] accuracy = new double[folds.size()];
+        double[] uf1 = new double[folds.size()];
         for (int k = 0; k < folds.size(); k++) {
             Metrics m = Metrics.of(confusion(classes, folds.get(k).predictions()));
-            int x = 50 + k * (bar + 10);
-            int ha = (int) Math.round(height * m.accuracy());
-            int hu = (int) Math.round(height * m.uf1());
-            g.setColor(new Color(70, 110, 200));
-            g.fillRect(x, 40 + height - ha, bar / 2, ha);
-            g.setColor(new Color(240, 150, 40));
-            g.fillRect(x + bar / 2, 40 + height - hu, bar / 2, hu);
-            g.setColor(Color.BLACK);
-            String label = folds.get(k).subject();
-            g.drawString(label.substring(Math.max(0, label.length() - 4)), x, 55 + height);
+            subjects.add(folds.get(k).subject());
+            accuracy[k] = m.accuracy();
+            uf1[k] = m.uf1();
         }
-        g.dispose();
-        return img;
-    }
-
-    private static Graphics2D canvas(BufferedImage img) {
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        return g;
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("accuracy", accuracy);
+        series.put("UF1", uf1);
+        return Charts.image(Charts.bars("per fold (left-out subject)", subjects, series, "score", 1),
+                Math.max(420, 120 + 46 * folds.size()), 340);
     }
 
     /** A per-variant table (markdown) of several reports, e.g. the ablations of Table IV side by side. */
