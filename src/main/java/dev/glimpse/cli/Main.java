@@ -20,7 +20,7 @@ import picocli.CommandLine;
                 BenchDecodeCommand.class,
                 DatasetCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class,
                 ExportCommand.class, SynthCommand.class, WeightsInitCommand.class, AttachEvaluationCommand.class,
-                SpotCommand.class, EvaluateSpottingCommand.class, ImportCommand.class, MergeCommand.class, AgreementCommand.class,
+                SpotCommand.class, EvaluateSpottingCommand.class, ImportCommand.class, MergeCommand.class, AgreementCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

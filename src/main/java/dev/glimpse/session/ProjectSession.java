@@ -266,6 +266,18 @@ public final class ProjectSession implements AutoCloseable {
         return Agreement.of(clips, coders, auStrict);
     }
 
+    /**
+     * Writes a session report (PDF) of one clip of {@code project} ({@link Reporting}); returns its number of pages.
+     */
+    public static int report(Project project, String clip, Path out, boolean stills, String annotator) throws Exception {
+        return Reporting.report(project, clip, out, stills, annotator);
+    }
+
+    /** A session report of the clip at {@code clipPath} in this project, everyone's events. */
+    public int report(Path clipPath, Path out, boolean stills) throws Exception {
+        return Reporting.report(project, clipPath.toAbsolutePath().toString(), out, stills, null);
+    }
+
     /** The same for this session's project. */
     public Agreement.Report agreement(List<String> coders, String clip, boolean auStrict) throws StoreException {
         return agreement(project, coders, clip, auStrict);

@@ -131,6 +131,7 @@ public final class GlimpseWindow extends BorderPane {
         MenuItem importSheet = item("Import events (CSV or coding sheet)...", null, "import-sheet", this::importEvents);
         MenuItem exportCsv = item("Export events as CSV...", null, "export-csv", () -> exportEvents(false));
         MenuItem exportSheet = item("Export coding sheet (XLSX)...", null, "export-xlsx", () -> exportEvents(true));
+        MenuItem report = item("Session report (PDF)...", null, "session-report", this::writeReport);
         MenuItem exportView = item("Export view as PNG...", "Shortcut+E", "export-view", () ->
                 dialogs.saveFile("Export the view as PNG", suggestedName(".png"), "PNG images", List.of("*.png"))
                         .ifPresent(this::exportView));
@@ -140,7 +141,7 @@ public final class GlimpseWindow extends BorderPane {
         annotatorItem.setOnAction(e -> askAnnotator());
         MenuItem quit = item("Quit", "Shortcut+Q", "quit", stage::close);
         Menu file = new Menu("File", null, newProject, openProject, new SeparatorMenuItem(), openVideo, openFolder,
-                openRecent, new SeparatorMenuItem(), importSheet, exportCsv, exportSheet, exportView,
+                openRecent, new SeparatorMenuItem(), importSheet, exportCsv, exportSheet, report, exportView,
                 new SeparatorMenuItem(), annotatorItem, new SeparatorMenuItem(), quit);
         MenuItem shortcuts = item("Keyboard shortcuts", null, "shortcuts", () -> {
             if (view != null) {
@@ -526,6 +527,28 @@ public final class GlimpseWindow extends BorderPane {
                         dialogs.error("Not imported", BackgroundTask.message(e) + "\n\nNothing was changed.");
                     }
                 }));
+    }
+
+    /** File > Session report: the open clip's report as a PDF, written in the background. */
+    private void writeReport() {
+        if (session == null || clipPath == null) {
+            dialogs.error("Open a clip first", "A session report is of the clip that is open.");
+            return;
+        }
+        boolean stills = dialogs.confirm("Stills of the face?", "Put stills of each event's onset and apex in the report?"
+                + " A report that leaves the clinic may be better without faces.", "With stills", "Without");
+        dialogs.saveFile("Write the session report", suggestedName("-report.pdf"), "PDF documents", List.of("*.pdf"))
+                .ifPresent(out -> {
+                    ProjectSession s = session;
+                    Path clip = clipPath;
+                    annotation.messageProperty().set("writing the report...");
+                    BackgroundTask.of(p -> s.report(clip, out, stills))
+                            .onSuccess(pages -> annotation.messageProperty().set("report written: " + out + " (" + pages
+                                    + " pages)"))
+                            .onFailure(e -> dialogs.error("Report not written", BackgroundTask.message(e)
+                                    + "\n\nNothing was written."))
+                            .runOn(opener::submit, Platform::runLater);
+                });
     }
 
     /** Coders > Merge coder's project: another coder's project file, its clips by checksum and events with their coder. */

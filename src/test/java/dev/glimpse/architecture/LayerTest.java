@@ -70,6 +70,14 @@ class LayerTest {
                     "dev.glimpse.store..", "dev.glimpse.session..", "dev.glimpse.ui..", "dev.glimpse.cli..", "java.sql..",
                     "ai.djl..", "javafx..").allowEmptyShould(true);
 
+    /** A report lays out what it is given: no database, clip reader, network or window of its own. */
+    @ArchTest
+    static final ArchRule reportLaysOutOnly = noClasses().that().resideInAPackage("dev.glimpse.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.clip..", "dev.glimpse.model..",
+                    "dev.glimpse.analysis..", "dev.glimpse.spotting..", "dev.glimpse.dataset..", "dev.glimpse.training..",
+                    "dev.glimpse.store..", "dev.glimpse.session..", "dev.glimpse.ui..", "dev.glimpse.cli..", "java.sql..",
+                    "ai.djl..", "javafx..").allowEmptyShould(true);
+
     @ArchTest
     static final ArchRule sessionHasNoWindow = noClasses().that().resideInAPackage("dev.glimpse.session..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.ui..", "dev.glimpse.cli..", "javafx..")

@@ -342,6 +342,18 @@ class GlimpseWindowTest {
         }
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
 
+        // the session report of the clip, without faces, written in the background
+        Path pdf = dir.resolve("session.pdf");
+        dialogs.answers.push(false);
+        dialogs.paths.push(Optional.of(pdf));
+        fire("session-report");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.view().annotation().messageProperty().get())
+                .startsWith("report written"));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("bob") && text.contains("Agreement between the coders"), text);
+        }
+
         // merging a project into itself is refused in the window, naming the file
         dialogs.paths.push(Optional.of(db));
         fire("merge-project");
