@@ -30,14 +30,10 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
@@ -157,7 +153,7 @@ public final class SessionReport {
                     || a.movementScore() >= a.movementThreshold();
             w.text("Model: " + a.predicted() + (clear ? "" : " (no clear facial movement: read with care)") + "; weights "
                     + a.weightsName() + (a.trained() ? "" : " (untrained)"), 10, false);
-            w.image(Charts.image(probabilities(a, ev.label()), 760, 60 + 26 * a.classes().size()), 330, true);
+            w.probabilities(a, ev.label());
         }
         if (stills && (e.onsetStill() != null || e.apexStill() != null)) {
             w.stills(e.onsetStill(), "onset " + ev.onset(), e.apexStill(), "apex " + ev.apex());
@@ -216,35 +212,23 @@ public final class SessionReport {
         return chart;
     }
 
-    /** The model's probabilities as bars, the coder's label named in the title beside the prediction. */
-    private static JFreeChart probabilities(SavedAnalysis a, String coderLabel) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (int k = 0; k < a.classes().size(); k++) {
-            data.addValue(a.probabilities().get(k), "probability", a.classes().get(k));
-        }
-        JFreeChart chart = ChartFactory.createBarChart("model: " + a.predicted() + "; coder: "
-                + (coderLabel == null ? "no label" : coderLabel), null, null, data, PlotOrientation.HORIZONTAL, false,
-                false, false);
-        CategoryPlot plot = chart.getCategoryPlot();
-        plot.getRangeAxis().setRange(0, 1);
-        plot.setBackgroundPaint(Color.WHITE);
-        BarRenderer r = (BarRenderer) plot.getRenderer();
-        r.setBarPainter(new StandardBarPainter());
-        r.setShadowVisible(false);
-        r.setSeriesPaint(0, Charts.BLUE);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
-    }
+    /** The widest still kept: a still is printed about 250 points wide, so 800 pixels are ample (and a 1080p frame is 6 MB). */
+    public static final int STILL_WIDTH = 800;
 
-    /** A frame with the face box drawn over it (a copy: the frame itself is untouched). */
+    /** A frame with the face box drawn over it, at most {@value #STILL_WIDTH} pixels wide (a copy: the frame is untouched). */
     public static BufferedImage withBox(BufferedImage frame, SavedAnalysis.Face face) {
-        BufferedImage copy = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_INT_RGB);
+        double k = Math.min(1, STILL_WIDTH / (double) frame.getWidth());
+        int w = Math.max(1, (int) Math.round(frame.getWidth() * k));
+        int h = Math.max(1, (int) Math.round(frame.getHeight() * k));
+        BufferedImage copy = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = copy.createGraphics();
-        g.drawImage(frame, 0, 0, null);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(frame, 0, 0, w, h, null);
         if (face != null) {
             g.setColor(face.detected() ? new Color(255, 200, 0) : Color.LIGHT_GRAY);
-            g.setStroke(new BasicStroke(Math.max(2, frame.getWidth() / 200f)));
-            g.drawRect(face.x(), face.y(), face.size(), face.size());
+            g.setStroke(new BasicStroke(Math.max(2, w / 200f)));
+            g.drawRect((int) Math.round(face.x() * k), (int) Math.round(face.y() * k), (int) Math.round(face.size() * k),
+                    (int) Math.round(face.size() * k));
         }
         g.dispose();
         return copy;
@@ -375,6 +359,43 @@ public final class SessionReport {
             PDImageXObject x = lossless ? LosslessFactory.createFromImage(doc, image) : JPEGFactory.createFromImage(doc, image, 0.85f);
             out.drawImage(x, MARGIN, y - height, width, height);
             y -= height + 4;
+        }
+
+        /**
+         * The model's probabilities as bars drawn in the page itself (vector, the class names and values real text),
+         * the predicted class in blue, the coder's label marked beside its class.
+         */
+        void probabilities(SavedAnalysis a, String coderLabel) throws IOException {
+            float row = 13;
+            float labelWidth = 110;
+            float barWidth = 200;
+            keep(row * a.classes().size() + 6);
+            for (int k = 0; k < a.classes().size(); k++) {
+                String name = a.classes().get(k);
+                double p = a.probabilities().get(k);
+                float top = y - row * k;
+                boolean predicted = name.equals(a.predicted());
+                out.setNonStrokingColor(new Color(235, 235, 235));
+                out.addRect(MARGIN + labelWidth, top - row + 3, barWidth, row - 4);
+                out.fill();
+                out.setNonStrokingColor(predicted ? Charts.BLUE : Charts.GREY);
+                out.addRect(MARGIN + labelWidth, top - row + 3, (float) (barWidth * Math.max(0, Math.min(1, p))), row - 4);
+                out.fill();
+                out.setNonStrokingColor(Color.BLACK);
+                boolean coders = coderLabel != null && coderLabel.trim().equalsIgnoreCase(name);
+                line(printable(font, name), MARGIN, top - row + 4, 9);
+                line(String.format(Locale.ROOT, "%.2f%s", p, coders ? "   <- the coder's label" : ""),
+                        MARGIN + labelWidth + barWidth + 6, top - row + 4, 9);
+            }
+            y -= row * a.classes().size() + 6;
+        }
+
+        private void line(String text, float x, float baseline, float size) throws IOException {
+            out.beginText();
+            out.setFont(font, size);
+            out.newLineAtOffset(x, baseline);
+            out.showText(text);
+            out.endText();
         }
 
         void stills(BufferedImage a, String captionA, BufferedImage b, String captionB) throws IOException {
