@@ -132,6 +132,7 @@ public final class GlimpseWindow extends BorderPane {
         MenuItem exportCsv = item("Export events as CSV...", null, "export-csv", () -> exportEvents(false));
         MenuItem exportSheet = item("Export coding sheet (XLSX)...", null, "export-xlsx", () -> exportEvents(true));
         MenuItem report = item("Session report (PDF)...", null, "session-report", this::writeReport);
+        MenuItem openFaceItem = item("Import OpenFace CSV...", null, "import-openface", this::importOpenFace);
         MenuItem exportView = item("Export view as PNG...", "Shortcut+E", "export-view", () ->
                 dialogs.saveFile("Export the view as PNG", suggestedName(".png"), "PNG images", List.of("*.png"))
                         .ifPresent(this::exportView));
@@ -141,7 +142,7 @@ public final class GlimpseWindow extends BorderPane {
         annotatorItem.setOnAction(e -> askAnnotator());
         MenuItem quit = item("Quit", "Shortcut+Q", "quit", stage::close);
         Menu file = new Menu("File", null, newProject, openProject, new SeparatorMenuItem(), openVideo, openFolder,
-                openRecent, new SeparatorMenuItem(), importSheet, exportCsv, exportSheet, report, exportView,
+                openRecent, new SeparatorMenuItem(), importSheet, openFaceItem, exportCsv, exportSheet, report, exportView,
                 new SeparatorMenuItem(), annotatorItem, new SeparatorMenuItem(), quit);
         MenuItem shortcuts = item("Keyboard shortcuts", null, "shortcuts", () -> {
             if (view != null) {
@@ -174,13 +175,25 @@ public final class GlimpseWindow extends BorderPane {
                         .ifPresent(spotting::setSensitivity);
             }
         });
+        MenuItem auTracks = item("AU tracks...", null, "au-tracks-choice", () -> {
+            if (view != null && view.openFace().tracksProperty().get() != null) {
+                dialogs.askText("AU tracks", "Which of OpenFace's action units to draw under the timeline (up to "
+                        + OpenFaceViewModel.MAX_SHOWN + ", e.g. AU12, AU06; empty hides them): "
+                        + String.join(", ", view.openFace().tracksProperty().get().units()),
+                        String.join(", ", view.openFace().shown())).ifPresent(view.openFace()::show);
+            } else {
+                dialogs.error("No OpenFace tracks", "File > Import OpenFace CSV... reads OpenFace's per-frame output for the"
+                        + " open clip first.");
+            }
+        });
         showRejected.setId("show-rejected");
         showRejected.selectedProperty().addListener((o, a, on) -> {
             if (annotation != null) {
                 annotation.showRejectedProperty().set(on);
             }
         });
-        Menu model = new Menu("Model", null, find, findVisible, sensitivity, showRejected, analyseAccepted, new SeparatorMenuItem(),
+        Menu model = new Menu("Model", null, find, findVisible, sensitivity, showRejected, analyseAccepted, auTracks,
+                new SeparatorMenuItem(),
                 train, useWeights);
         Menu help = new Menu("Help", null, shortcuts);
         compare.setId("compare-coders");
@@ -527,6 +540,22 @@ public final class GlimpseWindow extends BorderPane {
                         dialogs.error("Not imported", BackgroundTask.message(e) + "\n\nNothing was changed.");
                     }
                 }));
+    }
+
+    /** File > Import OpenFace CSV: its AU intensity tracks for the open clip, read in the background. */
+    private void importOpenFace() {
+        if (view == null || clipPath == null) {
+            dialogs.error("Open a clip first", "OpenFace's tracks are read for the clip that is open.");
+            return;
+        }
+        MainView shownView = view;
+        int frames = viewer.frameCount();
+        String name = clipPath.getFileName().toString();
+        dialogs.openFile("OpenFace's per-frame CSV for " + name, "CSV files", List.of("*.csv")).ifPresent(csv ->
+                BackgroundTask.of(p -> OpenFaceViewModel.read(csv, frames, name))
+                        .onSuccess(t -> shownView.openFace().set(t))
+                        .onFailure(e -> dialogs.error("OpenFace tracks not read", BackgroundTask.message(e)))
+                        .runOn(opener::submit, Platform::runLater));
     }
 
     /** File > Session report: the open clip's report as a PDF, written in the background. */

@@ -71,6 +71,7 @@ public final class MainView extends BorderPane {
     private final Label message = new Label();
     private final TextField goTo = new TextField();
     private final TimelineView timeline;
+    private final OpenFaceViewModel openFace = new OpenFaceViewModel();
     private final ComboBox<Double> rate = new ComboBox<>();
     private final Timeline player = new Timeline();
     private WritableImage buffer;
@@ -143,8 +144,9 @@ public final class MainView extends BorderPane {
                 annotation.clearMessage(); // a frame decoded again: the decoding error is over
             }
         });
-        timeline = new TimelineView(viewer, annotation, spotting);
+        timeline = new TimelineView(viewer, annotation, spotting, openFace);
         spotting.messageProperty().addListener((o, a, text) -> annotation.messageProperty().set(text));
+        openFace.messageProperty().addListener((o, a, text) -> annotation.messageProperty().set(text));
 
         ListView<Event> list = new ListView<>(annotation.events());
         list.setId("events");
@@ -488,6 +490,11 @@ public final class MainView extends BorderPane {
 
     ViewerViewModel viewer() {
         return viewer;
+    }
+
+    /** OpenFace's AU tracks under the timeline. */
+    OpenFaceViewModel openFace() {
+        return openFace;
     }
 
     AnnotationViewModel annotation() {

@@ -28,6 +28,10 @@ final class TimelineView extends Pane {
     /** The narrowest an event is drawn, in pixels, however far the timeline is zoomed out. */
     static final double MIN_SPAN = 6;
     private final Canvas canvas = new Canvas(800, 62);
+    /** OpenFace's AU tracks, in a band under the timeline on the same frame scale; shown only when there are some. */
+    private final Canvas tracksCanvas = new Canvas(800, TRACKS);
+    static final double TRACKS = 46;
+    private final OpenFaceViewModel openFace;
     private final TimelineScale scale;
     private int scrubTarget = -1;
     /** A boundary being dragged: which event, which mark, and the frame (index) it is over now. */
@@ -37,10 +41,24 @@ final class TimelineView extends Pane {
     /** How near (pixels) the mouse must be to an onset, apex or offset to take hold of it. */
     static final double HANDLE = 5;
 
-    TimelineView(ViewerViewModel viewer, AnnotationViewModel annotation, SpottingViewModel spotting) {
+    TimelineView(ViewerViewModel viewer, AnnotationViewModel annotation, SpottingViewModel spotting,
+                 OpenFaceViewModel openFace) {
         this.viewer = viewer;
         this.annotation = annotation;
         this.spotting = spotting;
+        this.openFace = openFace;
+        tracksCanvas.setId("au-tracks");
+        tracksCanvas.setLayoutY(62);
+        tracksCanvas.widthProperty().bind(widthProperty());
+        tracksCanvas.setVisible(false);
+        getChildren().add(tracksCanvas);
+        openFace.shown().addListener((ListChangeListener<String>) c -> {
+            boolean any = !openFace.shown().isEmpty();
+            tracksCanvas.setVisible(any);
+            setMinHeight(any ? 62 + TRACKS : 62);
+            setPrefHeight(any ? 62 + TRACKS : 62);
+            draw();
+        });
         annotation.proposals().addListener((ListChangeListener<Proposal>) c -> draw());
         annotation.currentProposalProperty().addListener((obs, old, now) -> draw());
         spotting.outcomeProperty().addListener((obs, old, now) -> draw());
@@ -51,6 +69,7 @@ final class TimelineView extends Pane {
         setPrefHeight(62);
         canvas.widthProperty().bind(widthProperty());
         canvas.widthProperty().addListener((obs, o, n) -> draw());
+        openFace.tracksProperty().addListener((obs, o, n) -> draw());
         viewer.indexProperty().addListener((obs, old, now) -> {
             scale.follow(now.intValue());
             draw();
@@ -172,6 +191,49 @@ final class TimelineView extends Pane {
         // the playhead: the frame's whole cell when zoomed in, a line otherwise
         g.setFill(Color.color(0, 0, 0, cell >= 4 ? 0.35 : 1));
         g.fillRect(cell >= 4 ? scale.x(viewer.index(), w) : scale.x(viewer.index(), w) - 1, 0, Math.max(2, cell), h - 14);
+        drawTracks(first, last);
+    }
+
+    /** The AU tracks chosen, intensity 0-5 from the band's foot to its top, aligned frame for frame with the events. */
+    private void drawTracks(int first, int last) {
+        if (openFace.shown().isEmpty() || openFace.tracksProperty().get() == null) {
+            return;
+        }
+        GraphicsContext g = tracksCanvas.getGraphicsContext2D();
+        double w = tracksCanvas.getWidth();
+        double h = tracksCanvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        Color[] colours = {Color.web("#2f6db3"), Color.web("#d8572a"), Color.web("#3a8f3a"), Color.web("#7b52ab")};
+        int step = Math.max(1, (last - first + 1) / (int) Math.max(1, w));
+        g.setFont(Font.font(10));
+        int k = 0;
+        for (String unit : openFace.shown()) {
+            float[] t = openFace.tracksProperty().get().track(unit);
+            Color c = colours[k % colours.length];
+            g.setStroke(c);
+            g.setLineWidth(1.2);
+            double px = -1;
+            double py = 0;
+            for (int i = first; i <= last && i < t.length; i += step) {
+                if (Float.isNaN(t[i])) {
+                    px = -1; // no face there: a gap, not a zero
+                    continue;
+                }
+                double x = scale.x(i, w) + scale.cell(w) / 2;
+                double y = h - 3 - (h - 8) * t[i] / 5.0;
+                if (px >= 0) {
+                    g.strokeLine(px, py, x, y);
+                }
+                px = x;
+                py = y;
+            }
+            g.setFill(c);
+            g.fillText(unit, 4 + 40 * k, 11);
+            k++;
+        }
+        g.setFill(Color.color(0, 0, 0, 0.35)); // the playhead, continued
+        g.fillRect(scale.x(viewer.index(), w), 0, Math.max(1, scale.cell(w)), h);
     }
 
     /**

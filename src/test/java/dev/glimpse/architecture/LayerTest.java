@@ -70,6 +70,13 @@ class LayerTest {
                     "dev.glimpse.store..", "dev.glimpse.session..", "dev.glimpse.ui..", "dev.glimpse.cli..", "java.sql..",
                     "ai.djl..", "javafx..").allowEmptyShould(true);
 
+    /** OpenFace's files are read into plain tracks: nothing of the database, the network or the window. */
+    @ArchTest
+    static final ArchRule openFaceReadsFilesOnly = noClasses().that().resideInAPackage("dev.glimpse.openface..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.clip..", "dev.glimpse.model..",
+                    "dev.glimpse.analysis..", "dev.glimpse.store..", "dev.glimpse.session..", "dev.glimpse.ui..",
+                    "dev.glimpse.cli..", "ai.djl..", "javafx..").allowEmptyShould(true);
+
     /** A report lays out what it is given: no database, clip reader, network or window of its own. */
     @ArchTest
     static final ArchRule reportLaysOutOnly = noClasses().that().resideInAPackage("dev.glimpse.report..")

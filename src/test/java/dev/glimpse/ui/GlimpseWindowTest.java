@@ -354,6 +354,28 @@ class GlimpseWindowTest {
             assertTrue(text.contains("bob") && text.contains("Agreement between the coders"), text);
         }
 
+        // OpenFace's tracks of the clip, under the timeline; another clip's file is refused by name
+        Path wrong = dev.glimpse.openface.OpenFaceCsvTestFiles.write(dir.resolve("other-clip.csv"), 41);
+        dialogs.paths.push(Optional.of(wrong));
+        fire("import-openface");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !dialogs.errors.isEmpty());
+        assertTrue(dialogs.errors.get(0).contains("other-clip.csv") && dialogs.errors.get(0).contains("first.mp4 has 40"),
+                dialogs.errors.get(0));
+        dialogs.errors.clear();
+        assertFalse(fx(() -> robot.lookup("#au-tracks").query().isVisible()));
+        dialogs.paths.push(Optional.of(dev.glimpse.openface.OpenFaceCsvTestFiles.write(dir.resolve("first.csv"), 40)));
+        fire("import-openface");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#au-tracks").query().isVisible()));
+        javafx.scene.image.Image tracks = fx(() -> robot.lookup("#au-tracks").query().snapshot(null, null));
+        int blue = 0;
+        for (int x = 0; x < (int) tracks.getWidth(); x++) {
+            for (int y = 0; y < (int) tracks.getHeight(); y++) {
+                javafx.scene.paint.Color c = tracks.getPixelReader().getColor(x, y);
+                blue += c.getBlue() > 0.55 && c.getRed() < 0.45 ? 1 : 0;
+            }
+        }
+        assertTrue(blue > 30, "AU12 is drawn: " + blue);
+
         // merging a project into itself is refused in the window, naming the file
         dialogs.paths.push(Optional.of(db));
         fire("merge-project");
