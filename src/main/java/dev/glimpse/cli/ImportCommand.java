@@ -14,19 +14,23 @@ import picocli.CommandLine.Parameters;
  * not exist; a failed import leaves no project behind and changes none.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import a clip's events from a CSV (the export layout) or an XLSX coding sheet, for a named coder.")
+        description = "Import a clip's events from a CSV (the export layout), an XLSX coding sheet or an ELAN file, for a named coder.")
 final class ImportCommand implements Callable<Integer> {
     @Option(names = "--project", required = true, description = "Project database (created when missing).")
     Path project;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "CSV or XLSX file of events.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV, XLSX or EAF file of events.")
     Path file;
 
     @Option(names = "--clip", required = true, description = "The video or frame folder the events belong to.")
     Path clip;
 
-    @Option(names = "--annotator", description = "The coder of rows that name none (a coding sheet names none).")
+    @Option(names = "--annotator", description = "The coder of rows that name none (a coding sheet names none); for an"
+            + " ELAN file, the coder of every event read (default: each tier's name).")
     String annotator;
+
+    @Option(names = "--tier", description = "For an ELAN file: a tier to read (repeatable; default every top-level tier).")
+    java.util.List<String> tiers = java.util.List.of();
 
     @Override
     public Integer call() throws Exception {
@@ -36,7 +40,9 @@ final class ImportCommand implements Callable<Integer> {
         boolean created = !Files.exists(project);
         boolean done = false;
         try (ProjectSession session = ProjectSession.open(project)) {
-            ProjectSession.Imported r = session.importEvents(file, clip, annotator);
+            boolean elan = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".eaf");
+            ProjectSession.Imported r = elan ? session.importEaf(file, clip, tiers, annotator)
+                    : session.importEvents(file, clip, annotator);
             r.skipped().forEach(s -> System.err.println(file + ": skipped " + s));
             if (r.added() + r.alreadyHere() == 0 && !r.skipped().isEmpty()) {
                 throw new Main.UserError(file + ": no row could be imported (" + r.skipped().size() + " skipped, above)");

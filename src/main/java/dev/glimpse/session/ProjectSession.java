@@ -200,6 +200,54 @@ public final class ProjectSession implements AutoCloseable {
         return new Imported(added.clip(), added.added(), added.alreadyHere(), rows.skipped());
     }
 
+    /**
+     * Imports one clip's events from an ELAN file: the tiers named (all top-level ones when none), coded by
+     * {@code annotator} or, when null, by each tier's name; times become frames through the clip's own timestamps.
+     */
+    public Imported importEaf(Path file, Path clipPath, List<String> tiers, String annotator) throws Exception {
+        dev.glimpse.elan.Eaf.Read read;
+        Clip clip;
+        try (ClipSource source = ClipSources.open(clipPath)) {
+            read = dev.glimpse.elan.Eaf.read(file, timing(source), tiers, annotator);
+            clip = known(source);
+        }
+        EventExchange.Added added = EventExchange.add(project, clip, read.events());
+        return new Imported(added.clip(), added.added(), added.alreadyHere(), read.skipped());
+    }
+
+    /**
+     * Writes the events of one clip of {@code project} (its path or file name; null for the only or last opened clip)
+     * as an ELAN file, times from the clip's own frame timestamps. Returns how many.
+     */
+    public static int exportEaf(Project project, String clip, Path out) throws Exception {
+        Clip chosen = Reporting.choose(project, clip);
+        try (ClipSource source = ClipSources.open(Path.of(chosen.path()))) {
+            return dev.glimpse.elan.Eaf.write(project.events().of(chosen.id()), timing(source), out);
+        } catch (dev.glimpse.clip.ClipException e) {
+            throw new StoreException(Path.of(chosen.path()), "cannot be read for its frame times, which the ELAN file's"
+                    + " time slots are made of (" + e.getMessage() + "); relink the clip in the window first");
+        }
+    }
+
+    /** The same for the clip at {@code clipPath} of this project. */
+    public int exportEaf(Path clipPath, Path out) throws Exception {
+        return exportEaf(project, clipPath.toAbsolutePath().toString(), out);
+    }
+
+    /** The clip's frame times in milliseconds, and its frame numbers. */
+    static dev.glimpse.elan.Eaf.Timing timing(ClipSource source) {
+        int n = source.frameCount();
+        long[] start = new long[n];
+        int[] numbers = new int[n];
+        for (int i = 0; i < n; i++) {
+            start[i] = Math.round(source.timestampSeconds(i) * 1000);
+            numbers[i] = source.frameNumber(i);
+        }
+        long end = n == 0 ? 0 : Math.max(start[n - 1] + 1, start[n - 1] + Math.round(1000 / source.fps()));
+        String name = source.path().toString();
+        return new dev.glimpse.elan.Eaf.Timing(name, dev.glimpse.elan.Eaf.mime(name), start, end, numbers);
+    }
+
     /** The project's clip for {@code source} (by path, else by checksum), or a new one with id 0, not yet saved. */
     private Clip known(ClipSource source) throws Exception {
         String path = source.path().toAbsolutePath().toString();

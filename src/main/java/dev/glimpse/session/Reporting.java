@@ -39,13 +39,8 @@ final class Reporting {
 
     private Reporting() {}
 
-    /**
-     * Writes a session report (PDF) of one clip of {@code project}: {@code clip} a path or file name, or null for the
-     * project's only (or last opened) clip; {@code annotator} only that coder's events, or null for everyone's;
-     * stills of the onset and apex frames unless {@code stills} is false (a report that leaves the clinic may be
-     * wanted without faces). Returns the number of pages.
-     */
-    static int report(Project project, String clip, Path out, boolean stills, String annotator) throws Exception {
+    /** The clip named by path or file name; with none named, the project's only clip or the one opened last. */
+    static Clip choose(Project project, String clip) throws StoreException {
         Clip chosen = null;
         for (Clip c : project.clips().all()) {
             if (clip == null || c.path().equals(clip) || Path.of(c.path()).getFileName().toString().equals(clip)) {
@@ -56,8 +51,19 @@ final class Reporting {
             chosen = project.clips().lastOpened().orElse(chosen);
         }
         if (chosen == null) {
-            throw new StoreException(project.file(), clip == null ? "has no clip to report on" : "has no clip " + clip);
+            throw new StoreException(project.file(), clip == null ? "has no clip" : "has no clip " + clip);
         }
+        return chosen;
+    }
+
+    /**
+     * Writes a session report (PDF) of one clip of {@code project}: {@code clip} a path or file name, or null for the
+     * project's only (or last opened) clip; {@code annotator} only that coder's events, or null for everyone's;
+     * stills of the onset and apex frames unless {@code stills} is false (a report that leaves the clinic may be
+     * wanted without faces). Returns the number of pages.
+     */
+    static int report(Project project, String clip, Path out, boolean stills, String annotator) throws Exception {
+        Clip chosen = choose(project, clip);
         List<Event> events = new ArrayList<>();
         for (Event e : project.events().of(chosen.id())) {
             if (annotator == null || annotator.equals(e.coder())) {

@@ -132,6 +132,19 @@ public final class GlimpseWindow extends BorderPane {
         MenuItem exportCsv = item("Export events as CSV...", null, "export-csv", () -> exportEvents(false));
         MenuItem exportSheet = item("Export coding sheet (XLSX)...", null, "export-xlsx", () -> exportEvents(true));
         MenuItem report = item("Session report (PDF)...", null, "session-report", this::writeReport);
+        MenuItem exportEaf = item("Export events as ELAN (EAF)...", null, "export-eaf", () -> {
+            if (session != null && clipPath != null) {
+                dialogs.saveFile("Export the clip's events for ELAN", suggestedName(".eaf"), "ELAN files", List.of("*.eaf"))
+                        .ifPresent(out -> {
+                            try {
+                                annotation.messageProperty().set("exported " + session.exportEaf(clipPath, out)
+                                        + " events to " + out);
+                            } catch (Exception e) {
+                                dialogs.error("Not exported", BackgroundTask.message(e));
+                            }
+                        });
+            }
+        });
         MenuItem openFaceItem = item("Import OpenFace CSV...", null, "import-openface", this::importOpenFace);
         MenuItem exportView = item("Export view as PNG...", "Shortcut+E", "export-view", () ->
                 dialogs.saveFile("Export the view as PNG", suggestedName(".png"), "PNG images", List.of("*.png"))
@@ -142,7 +155,8 @@ public final class GlimpseWindow extends BorderPane {
         annotatorItem.setOnAction(e -> askAnnotator());
         MenuItem quit = item("Quit", "Shortcut+Q", "quit", stage::close);
         Menu file = new Menu("File", null, newProject, openProject, new SeparatorMenuItem(), openVideo, openFolder,
-                openRecent, new SeparatorMenuItem(), importSheet, openFaceItem, exportCsv, exportSheet, report, exportView,
+                openRecent, new SeparatorMenuItem(), importSheet, openFaceItem, exportCsv, exportSheet, exportEaf, report,
+                exportView,
                 new SeparatorMenuItem(), annotatorItem, new SeparatorMenuItem(), quit);
         MenuItem shortcuts = item("Keyboard shortcuts", null, "shortcuts", () -> {
             if (view != null) {
@@ -519,15 +533,20 @@ public final class GlimpseWindow extends BorderPane {
             dialogs.error("Open the clip first", "Events are imported for the clip that is open: open it, then import.");
             return;
         }
-        dialogs.openFile("Import events for " + clipPath.getFileName(), "CSV files and coding sheets",
-                List.of("*.csv", "*.xlsx", "*.xls")).ifPresent(file -> dialogs.askText("Whose events are these?",
-                "The coder of rows that name none (a coding sheet names none):", annotator).ifPresent(coder -> {
-                    if (coder.isBlank() || coder.length() > 200) {
+        dialogs.openFile("Import events for " + clipPath.getFileName(), "CSV files, coding sheets and ELAN files",
+                List.of("*.csv", "*.xlsx", "*.xls", "*.eaf")).ifPresent(file -> {
+            boolean elan = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".eaf");
+            dialogs.askText("Whose events are these?", elan ? "The coder of every event read (empty: each ELAN tier's"
+                    + " name):" : "The coder of rows that name none (a coding sheet names none):", elan ? "" : annotator)
+                    .ifPresent(coder -> {
+                    if ((coder.isBlank() && !elan) || coder.length() > 200) {
                         dialogs.error("Not imported", "A coder's name has 1 to 200 characters.");
                         return;
                     }
                     try {
-                        ProjectSession.Imported r = session.importEvents(file, clipPath, coder.trim());
+                        ProjectSession.Imported r = elan
+                                ? session.importEaf(file, clipPath, List.of(), coder.isBlank() ? null : coder.trim())
+                                : session.importEvents(file, clipPath, coder.trim());
                         if (r.added() + r.alreadyHere() == 0 && !r.skipped().isEmpty()) {
                             dialogs.error("Not imported", file + ": no row could be imported:\n" + String.join("\n", r.skipped()));
                             return;
@@ -539,7 +558,8 @@ public final class GlimpseWindow extends BorderPane {
                     } catch (Exception e) {
                         dialogs.error("Not imported", BackgroundTask.message(e) + "\n\nNothing was changed.");
                     }
-                }));
+                });
+        });
     }
 
     /** File > Import OpenFace CSV: its AU intensity tracks for the open clip, read in the background. */

@@ -77,6 +77,13 @@ class LayerTest {
                     "dev.glimpse.analysis..", "dev.glimpse.store..", "dev.glimpse.session..", "dev.glimpse.ui..",
                     "dev.glimpse.cli..", "ai.djl..", "javafx..").allowEmptyShould(true);
 
+    /** ELAN files are events and times: nothing of the database, the network or the window. */
+    @ArchTest
+    static final ArchRule elanSpeaksEventsOnly = noClasses().that().resideInAPackage("dev.glimpse.elan..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.glimpse.clip..", "dev.glimpse.model..",
+                    "dev.glimpse.analysis..", "dev.glimpse.store..", "dev.glimpse.session..", "dev.glimpse.ui..",
+                    "dev.glimpse.cli..", "ai.djl..", "javafx..").allowEmptyShould(true);
+
     /** A report lays out what it is given: no database, clip reader, network or window of its own. */
     @ArchTest
     static final ArchRule reportLaysOutOnly = noClasses().that().resideInAPackage("dev.glimpse.report..")

@@ -354,6 +354,18 @@ class GlimpseWindowTest {
             assertTrue(text.contains("bob") && text.contains("Agreement between the coders"), text);
         }
 
+        // the clip's events for ELAN, and back: nothing new (every event is there already)
+        Path eaf = dir.resolve("first.eaf");
+        dialogs.paths.push(Optional.of(eaf));
+        fire("export-eaf");
+        assertTrue(Files.readString(eaf).contains("ANNOTATION_DOCUMENT"), "written");
+        dialogs.paths.push(Optional.of(eaf));
+        dialogs.texts.push("");
+        fire("import-sheet");
+        awaitOpen();
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        assertEquals(2, fx(() -> window.session().project().events().of(clip).size()), "imported twice, added once");
+
         // OpenFace's tracks of the clip, under the timeline; another clip's file is refused by name
         Path wrong = dev.glimpse.openface.OpenFaceCsvTestFiles.write(dir.resolve("other-clip.csv"), 41);
         dialogs.paths.push(Optional.of(wrong));
