@@ -59,9 +59,41 @@ public final class Analysing {
                     new SavedAnalysis.Face(analysis.crop().x(), analysis.crop().y(), analysis.crop().size(),
                             analysis.faceDetected()),
                     analysis.movement() == null ? null : analysis.movement().score(),
-                    analysis.movement() == null ? null : analysis.movement().threshold(), analysis.temperature()));
+                    analysis.movement() == null ? null : analysis.movement().threshold(), analysis.temperature(),
+                    attention(analysis)));
             return analysis;
         }
+    }
+
+    /** The attention maps averaged over the nodes and scaled to 0-1: where the network looked, kept for reports. */
+    static SavedAnalysis.Attention attention(Analysis analysis) {
+        List<Analysis.AttentionMap> maps = analysis.attentionMaps();
+        if (maps.isEmpty()) {
+            return null;
+        }
+        int w = maps.get(0).width();
+        int h = maps.get(0).height();
+        float[] sum = new float[w * h];
+        int n = 0;
+        for (Analysis.AttentionMap m : maps) {
+            if (m.width() != w || m.height() != h) {
+                continue;
+            }
+            float[] v = m.values();
+            for (int k = 0; k < sum.length; k++) {
+                sum[k] += v[k];
+            }
+            n++;
+        }
+        float max = 0;
+        for (float v : sum) {
+            max = Math.max(max, v);
+        }
+        List<Float> values = new java.util.ArrayList<>(sum.length);
+        for (float v : sum) {
+            values.add(max > 0 ? v / max : 0f);
+        }
+        return n == 0 ? null : new SavedAnalysis.Attention(w, h, values);
     }
 
     /** The event's last saved analysis, if any. */

@@ -2,6 +2,7 @@ package dev.glimpse.session;
 
 import dev.glimpse.agreement.Agreement;
 import dev.glimpse.agreement.AgreementReports;
+import dev.glimpse.analysis.ColorMap;
 import dev.glimpse.analysis.Weights;
 import dev.glimpse.analysis.WeightsException;
 import dev.glimpse.analysis.WeightsManifest;
@@ -38,6 +39,48 @@ final class Reporting {
     private static final Logger LOG = LoggerFactory.getLogger(Reporting.class);
 
     private Reporting() {}
+
+    /** How strongly the attention colours the face: the face stays readable under it. */
+    static final double OPACITY = 0.45;
+
+    /**
+     * The frame with where the network looked laid over the face box (viridis, bilinear, as the window draws it);
+     * the frame as it is when the reading kept no attention or no box.
+     */
+    static BufferedImage attended(BufferedImage frame, SavedAnalysis a) {
+        if (a == null || a.attention() == null || a.face() == null) {
+            return frame;
+        }
+        SavedAnalysis.Attention map = a.attention();
+        SavedAnalysis.Face box = a.face();
+        for (int y = Math.max(0, box.y()); y < Math.min(frame.getHeight(), box.y() + box.size()); y++) {
+            for (int x = Math.max(0, box.x()); x < Math.min(frame.getWidth(), box.x() + box.size()); x++) {
+                double mx = (x - box.x() + 0.5) * map.width() / box.size() - 0.5;
+                double my = (y - box.y() + 0.5) * map.height() / box.size() - 0.5;
+                int c = ColorMap.VIRIDIS.rgb(sample(map, mx, my));
+                int p = frame.getRGB(x, y);
+                frame.setRGB(x, y, blend(p >> 16, c >> 16) << 16 | blend(p >> 8, c >> 8) << 8 | blend(p, c));
+            }
+        }
+        return frame;
+    }
+
+    private static int blend(int base, int colour) {
+        return (int) Math.round((base & 0xff) * (1 - OPACITY) + (colour & 0xff) * OPACITY);
+    }
+
+    private static double sample(SavedAnalysis.Attention map, double x, double y) {
+        double cx = Math.max(0, Math.min(map.width() - 1, x));
+        double cy = Math.max(0, Math.min(map.height() - 1, y));
+        int x0 = (int) cx;
+        int y0 = (int) cy;
+        int x1 = Math.min(x0 + 1, map.width() - 1);
+        int y1 = Math.min(y0 + 1, map.height() - 1);
+        double fx = cx - x0;
+        double fy = cy - y0;
+        return (map.get(x0, y0) * (1 - fx) + map.get(x1, y0) * fx) * (1 - fy)
+                + (map.get(x0, y1) * (1 - fx) + map.get(x1, y1) * fx) * fy;
+    }
 
     /** The clip named by path or file name; with none named, the project's only clip or the one opened last. */
     static Clip choose(Project project, String clip) throws StoreException {
@@ -110,8 +153,8 @@ final class Reporting {
                 BufferedImage apexStill = null;
                 if (stills && source != null) {
                     SavedAnalysis.Face face = a == null ? null : a.face();
-                    onStill = SessionReport.withBox(source.read(source.indexOf(e.onset())).toBufferedImage(), face);
-                    apexStill = SessionReport.withBox(source.read(source.indexOf(e.apex())).toBufferedImage(), face);
+                    onStill = SessionReport.withBox(attended(source.read(source.indexOf(e.onset())).toBufferedImage(), a), face);
+                    apexStill = SessionReport.withBox(attended(source.read(source.indexOf(e.apex())).toBufferedImage(), a), face);
                 }
                 entries.add(new SessionReport.Entry(e, SessionReport.time(on),
                         SessionReport.time(apex), SessionReport.time(off),

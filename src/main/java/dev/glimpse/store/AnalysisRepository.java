@@ -26,8 +26,8 @@ public final class AnalysisRepository {
             String created = Instant.now().toString();
             try (PreparedStatement p = c.prepareStatement("INSERT INTO analyses(event_id, weights_sha256, weights_name,"
                     + " trained, preset, device, millis, classes, probabilities, predicted, created_at, face_x, face_y,"
-                    + " face_size, face_detected, movement_score, movement_threshold, temperature)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " face_size, face_detected, movement_score, movement_threshold, temperature, attention)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 p.setLong(1, a.eventId());
                 p.setString(2, a.weightsSha256());
                 p.setString(3, a.weightsName());
@@ -47,10 +47,11 @@ public final class AnalysisRepository {
                 p.setObject(16, a.movementScore());
                 p.setObject(17, a.movementThreshold());
                 p.setObject(18, a.temperature());
+                p.setString(19, a.attention() == null ? null : json(a.attention()));
                 p.executeUpdate();
                 return new SavedAnalysis(Project.generatedId(p), a.eventId(), a.weightsSha256(), a.weightsName(), a.trained(),
                         a.preset(), a.device(), a.millis(), a.classes(), a.probabilities(), a.predicted(), created, f,
-                        a.movementScore(), a.movementThreshold(), a.temperature());
+                        a.movementScore(), a.movementThreshold(), a.temperature(), a.attention());
             }
         });
     }
@@ -60,7 +61,7 @@ public final class AnalysisRepository {
         return project.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT id, event_id, weights_sha256, weights_name, trained,"
                     + " preset, device, millis, classes, probabilities, predicted, created_at, face_x, face_y, face_size,"
-                    + " face_detected, movement_score, movement_threshold, temperature FROM analyses"
+                    + " face_detected, movement_score, movement_threshold, temperature, attention FROM analyses"
                     + " WHERE event_id = ? ORDER BY id DESC LIMIT 1")) {
                 p.setLong(1, eventId);
                 try (ResultSet r = p.executeQuery()) {
@@ -73,10 +74,22 @@ public final class AnalysisRepository {
                             list(r.getString(10), new TypeReference<List<Double>>() { }), r.getString(11), r.getString(12),
                             r.getObject(13) == null ? null : new SavedAnalysis.Face(r.getInt(13), r.getInt(14), r.getInt(15),
                                     r.getInt(16) == 1),
-                            real(r, 17), real(r, 18), real(r, 19)));
+                            real(r, 17), real(r, 18), real(r, 19), attention(r.getString(20))));
                 }
             }
         });
+    }
+
+    /** A saved attention map; an unreadable one is left out (the reading stands without it), never a failure. */
+    private static SavedAnalysis.Attention attention(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, SavedAnalysis.Attention.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Double real(ResultSet r, int column) throws SQLException {

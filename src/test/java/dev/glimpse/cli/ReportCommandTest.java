@@ -42,7 +42,8 @@ class ReportCommandTest {
                 String sha = Weights.bundled().manifest().sha256();
                 p.analyses().save(new SavedAnalysis(0, ann.id(), sha, "default", true, "small", "cpu", 900,
                         List.of("negative", "positive", "surprise"), List.of(0.2, 0.7, 0.1), "positive", "2026-12-01T00:00:00Z",
-                        new SavedAnalysis.Face(20, 10, 60, true), 1.8, 1.2, 1.0));
+                        new SavedAnalysis.Face(20, 10, 60, true), 1.8, 1.2, 1.0,
+                        new SavedAnalysis.Attention(2, 2, List.of(1f, 0.5f, 0.25f, 0f))));
             }
         }
         return db;

@@ -145,6 +145,11 @@ class ProjectSessionTest {
             assertEquals(a.weights().sha256(), saved.weightsSha256());
             assertEquals(a.predicted(), saved.predicted());
             assertTrue(saved.face().detected() && saved.face().size() > 0, "the face box is kept with the analysis");
+            // and where the network looked, for reports: 0 to 1, its strongest point 1
+            SavedAnalysis.Attention looked = saved.attention();
+            assertTrue(looked != null && looked.width() > 1 && looked.height() > 1, "the attention is kept");
+            assertEquals(1f, looked.values().stream().max(Float::compare).orElseThrow(), 1e-6);
+            assertTrue(looked.values().stream().allMatch(v -> v >= 0 && v <= 1));
             assertEquals(a.movement().score(), saved.movementScore(), 1e-9);
             assertEquals(a.movement().threshold(), saved.movementThreshold(), 1e-9);
             Analysis shown = analysing.asAnalysis(event, saved);

@@ -172,12 +172,12 @@ class ProjectSafetyTest {
         Path db = threeEvents(dir.resolve("old.glimpse"));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=DELETE");
-            s.execute("ALTER TABLE clips DROP COLUMN opened_at"); // back to version 1: what versions 2, 4, 5 and 6 added
+            s.execute("ALTER TABLE clips DROP COLUMN opened_at"); // back to version 1: what versions 2, 4, 5, 6 and 7 added
             s.execute("DROP TABLE proposals");
             s.execute("DROP TABLE spotting_runs");
             s.execute("DROP TABLE settings");
             for (String column : List.of("face_x", "face_y", "face_size", "face_detected", "movement_score",
-                    "movement_threshold", "temperature")) {
+                    "movement_threshold", "temperature", "attention")) {
                 s.execute("ALTER TABLE analyses DROP COLUMN " + column);
             }
             s.execute("PRAGMA user_version = 1");
