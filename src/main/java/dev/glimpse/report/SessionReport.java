@@ -63,10 +63,13 @@ public final class SessionReport {
      * @param synthetic whether any reading came from weights trained on synthetic data: said prominently
      * @param proposals the spotter's proposals kept for the clip ({onset, offset} in seconds), drawn on the timeline
      * @param agreement the agreement summary of the clip's coders, or null with one coder
+     * @param motion the spotter's motion signal of its last run, {time in s, value} (NaN: no face), or empty
+     * @param motionTop the value drawn at the top of the band (the window's: twice the threshold)
      */
     public record Content(String clipName, String clipPath, double durationSeconds, double fps, int frameCount,
                           String sha256, List<String> coders, String date, List<String> weights, boolean synthetic,
-                          List<Entry> entries, List<double[]> proposals, String agreement, boolean stills) {}
+                          List<Entry> entries, List<double[]> proposals, String agreement, boolean stills,
+                          List<double[]> motion, double motionTop) {}
 
     private SessionReport() {}
 
@@ -203,6 +206,24 @@ public final class SessionReport {
             bars.setSeriesPaint(k, k == names.size() - 1 && !c.proposals().isEmpty() ? Charts.GREY : colours[k % colours.length]);
         }
         plot.setRenderer(bars);
+        if (!c.motion().isEmpty()) { // the spotter's motion curve over the lanes, as in the window
+            org.jfree.data.xy.XYSeries curve = new org.jfree.data.xy.XYSeries("motion (spotter)", false, true);
+            int step = Math.max(1, c.motion().size() / 2000);
+            for (int k = 0; k < c.motion().size(); k += step) {
+                double[] p = c.motion().get(k);
+                curve.add(p[0], Double.isNaN(p[1]) ? null : Math.max(0, Math.min(c.motionTop(), p[1])));
+            }
+            org.jfree.chart.axis.NumberAxis band = new org.jfree.chart.axis.NumberAxis();
+            band.setRange(0, c.motionTop());
+            band.setVisible(false);
+            plot.setRangeAxis(1, band);
+            plot.setDataset(1, new org.jfree.data.xy.XYSeriesCollection(curve));
+            plot.mapDatasetToRangeAxis(1, 1);
+            org.jfree.chart.renderer.xy.XYLineAndShapeRenderer line = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+            line.setSeriesPaint(0, new Color(123, 82, 171));
+            line.setSeriesStroke(0, new BasicStroke(1f));
+            plot.setRenderer(1, line);
+        }
         plot.getDomainAxis().setRange(0, Math.max(0.1, c.durationSeconds()));
         plot.getRangeAxis().setRange(-0.6, Math.max(0.6, names.size() - 0.4));
         plot.getRangeAxis().setVisible(false);

@@ -124,6 +124,7 @@ final class Reporting {
         Map<String, String> weights = new LinkedHashMap<>();
         boolean synthetic = false;
         List<SessionReport.Entry> entries = new ArrayList<>();
+        List<double[]> motion = new ArrayList<>();
         Path file = Path.of(chosen.path());
         ClipSource source = null;
         try {
@@ -160,6 +161,16 @@ final class Reporting {
                         SessionReport.time(apex), SessionReport.time(off),
                         off - on + 1 / fps, a, onStill, apexStill));
             }
+            // the spotter's last motion curve, at each frame's own time
+            dev.glimpse.store.ProposalRepository.Signal signal = project.proposals().lastSignal(chosen.id());
+            if (signal != null) {
+                for (int i = 0; i < signal.values().length; i++) {
+                    int index = signal.first() + i;
+                    double t = source != null && index < source.frameCount() ? source.timestampSeconds(index)
+                            : index / chosen.fps();
+                    motion.add(new double[] {t, signal.values()[i]});
+                }
+            }
         } finally {
             if (source != null) {
                 source.close();
@@ -182,7 +193,8 @@ final class Reporting {
                 file.getFileName().toString(), chosen.path(), chosen.frameCount() / chosen.fps(), chosen.fps(),
                 chosen.frameCount(), chosen.sha256(), List.copyOf(coders),
                 ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")),
-                List.copyOf(weights.values()), synthetic, entries, proposals, agreementText, stills);
+                List.copyOf(weights.values()), synthetic, entries, proposals, agreementText, stills, motion,
+                2 * dev.glimpse.spotting.SpottingParameters.DEFAULT.sensitivity());
         return SessionReport.write(content, out);
     }
 

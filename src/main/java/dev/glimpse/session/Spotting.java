@@ -106,7 +106,7 @@ public final class Spotting {
                             + "\"sensitivity\":%s,\"floor\":%s}", parameters.microWindow(), parameters.macroWindow(),
                     parameters.maxMicro(), parameters.maxMacro(), parameters.sensitivity(), parameters.floor());
             List<Proposal> all = project.proposals().replaceOpen(clipId, clip.frameNumber(first), clip.frameNumber(last), found,
-                    json, r.facelessFrames());
+                    json, r.facelessFrames(), signal, first);
             String message = r.facelessFrames() == r.frames() ? "no face found in these frames: nothing to propose"
                     : String.format(Locale.ROOT, "%d proposals (%d micro, %d macro) in %.1f s; %d blinks set aside%s",
                     found.size(), r.ofKind("micro").size(), r.ofKind("macro").size(), r.millis() / 1000.0, r.blinks(),

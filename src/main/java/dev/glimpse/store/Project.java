@@ -34,7 +34,7 @@ public final class Project implements AutoCloseable {
     /** The migrations, in order; the database's {@code user_version} says how many are applied. */
     static final List<String> MIGRATIONS = List.of("V1__projects.sql", "V2__clip_opened.sql", "V3__analyses_as_json", "V4__analysis_trust.sql",
             "V5__proposals.sql", "V6__settings.sql",
-            "V7__analysis_attention.sql");
+            "V7__analysis_attention.sql", "V8__spotting_signal.sql");
     public static final int VERSION = MIGRATIONS.size();
     private static final int SQLITE_FULL = 13; // "database or disk is full"
 

@@ -22,6 +22,12 @@ public final class ProposalRepository {
      */
     public List<Proposal> replaceOpen(long clipId, int first, int last, List<Proposal> found, String parameters,
                                       int facelessFrames) throws StoreException {
+        return replaceOpen(clipId, first, last, found, parameters, facelessFrames, null, 0);
+    }
+
+    /** The same, keeping the run's motion signal: one value per frame index from {@code signalFirst}. */
+    public List<Proposal> replaceOpen(long clipId, int first, int last, List<Proposal> found, String parameters,
+                                      int facelessFrames, float[] signal, int signalFirst) throws StoreException {
         return project.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("DELETE FROM proposals WHERE clip_id = ? AND status = 'open'"
                     + " AND onset >= ? AND offset <= ?")) {
@@ -49,7 +55,7 @@ public final class ProposalRepository {
                 }
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO spotting_runs(clip_id, first_frame, last_frame,"
-                    + " parameters, proposals, faceless_frames, run_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " parameters, proposals, faceless_frames, run_at, signal, signal_first) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 p.setLong(1, clipId);
                 p.setInt(2, first);
                 p.setInt(3, last);
@@ -57,6 +63,15 @@ public final class ProposalRepository {
                 p.setInt(5, found.size());
                 p.setInt(6, facelessFrames);
                 p.setString(7, Instant.now().toString());
+                if (signal == null) {
+                    p.setNull(8, java.sql.Types.BLOB);
+                    p.setNull(9, java.sql.Types.INTEGER);
+                } else {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * signal.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    b.asFloatBuffer().put(signal);
+                    p.setBytes(8, b.array());
+                    p.setInt(9, signalFirst);
+                }
                 p.executeUpdate();
             }
             return of(c, clipId);
@@ -81,6 +96,28 @@ public final class ProposalRepository {
                 }
             }
             return changed;
+        });
+    }
+
+    /** A run's motion signal: {@code values[i]} is frame index {@code first + i}, NaN where there was no face. */
+    public record Signal(int first, float[] values) {}
+
+    /** The motion signal of the last spotting run over a clip that kept one, or null. */
+    public Signal lastSignal(long clipId) throws StoreException {
+        return project.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT signal, signal_first FROM spotting_runs WHERE clip_id = ?"
+                    + " AND signal IS NOT NULL ORDER BY id DESC LIMIT 1")) {
+                p.setLong(1, clipId);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        return null;
+                    }
+                    byte[] bytes = r.getBytes(1);
+                    float[] values = new float[bytes.length / 4];
+                    java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+                    return new Signal(r.getInt(2), values);
+                }
+            }
         });
     }
 

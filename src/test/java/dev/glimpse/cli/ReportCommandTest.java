@@ -39,6 +39,14 @@ class ReportCommandTest {
                 p.events().add(new Event(0, clip.id(), 3, 5, 10, "bob", "repression", "casme2-5", ActionUnits.parse("12"),
                         null, ""));
                 p.events().add(new Event(0, clip.id(), 20, 24, 30, "ann", "surprise", "casme2-5", List.of(), null, ""));
+                float[] signal = new float[40];
+                for (int i = 0; i < signal.length; i++) {
+                    signal[i] = i == 7 ? Float.NaN : (float) (6 + 5 * Math.sin(i / 3.0));
+                }
+                p.proposals().replaceOpen(clip.id(), 0, 39, List.of(new dev.glimpse.annotation.Proposal(0, clip.id(), 30, 32,
+                        35, 1.2, "micro", "open", null)), "{}", 0, signal, 0);
+                assertEquals(40, p.proposals().lastSignal(clip.id()).values().length);
+                assertTrue(Float.isNaN(p.proposals().lastSignal(clip.id()).values()[7]), "NaN kept: no face there");
                 String sha = Weights.bundled().manifest().sha256();
                 p.analyses().save(new SavedAnalysis(0, ann.id(), sha, "default", true, "small", "cpu", 900,
                         List.of("negative", "positive", "surprise"), List.of(0.2, 0.7, 0.1), "positive", "2026-12-01T00:00:00Z",

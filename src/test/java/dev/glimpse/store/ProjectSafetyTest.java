@@ -172,7 +172,7 @@ class ProjectSafetyTest {
         Path db = threeEvents(dir.resolve("old.glimpse"));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=DELETE");
-            s.execute("ALTER TABLE clips DROP COLUMN opened_at"); // back to version 1: what versions 2, 4, 5, 6 and 7 added
+            s.execute("ALTER TABLE clips DROP COLUMN opened_at"); // back to version 1: what versions 2, 4 to 8 added
             s.execute("DROP TABLE proposals");
             s.execute("DROP TABLE spotting_runs");
             s.execute("DROP TABLE settings");

@@ -167,6 +167,10 @@ class SpottingViewModelTest {
         try (ProjectSession session = ProjectSession.open(db)) {
             var clip = session.project().clips().byId(clipId).orElseThrow();
             assertEquals(9.0, session.spotting(clip, w.file()).parameters().sensitivity());
+            // and the last run's motion curve is kept with it, frame for frame (for reports)
+            var signal = session.project().proposals().lastSignal(clipId);
+            assertEquals(0, signal.first());
+            assertEquals(300, signal.values().length);
         }
     }
 }
