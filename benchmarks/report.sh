@@ -3,7 +3,8 @@
 #   benchmarks/report.sh [EVENTS]      (default 50)
 # Makes a 1080p video from a bundled sample clip (ffmpeg from Debian), a project with EVENTS events of two coders
 # through `glimpse import`, a saved reading for each (written into the project with Python's sqlite3, as the window
-# saves them: the bundled weights' checksum, three classes, a face box), then times `glimpse report` with stills and
+# saves them: the bundled weights' checksum, three classes, a face box, a 14 x 14 attention map), then times
+# `glimpse report` with stills and
 # with --no-stills.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,11 +42,14 @@ db, manifest = sys.argv[1], sys.argv[2]
 sha = json.load(open(manifest))["sha256"]
 c = sqlite3.connect(db)
 for (event,) in c.execute("SELECT id FROM events").fetchall():
+    attention = {"width": 14, "height": 14,
+                 "values": [round(max(0.0, 1 - ((x - 7) ** 2 + (y - 9) ** 2) / 40.0), 3) for y in range(14) for x in range(14)]}
     c.execute("INSERT INTO analyses(event_id, weights_sha256, weights_name, trained, preset, device, millis, classes,"
               " probabilities, predicted, created_at, face_x, face_y, face_size, face_detected, movement_score,"
-              " movement_threshold, temperature) VALUES (?, ?, 'default', 1, 'small', 'cpu', 900, ?, ?, 'positive',"
-              " '2026-12-01T00:00:00Z', 700, 200, 520, 1, 1.8, 1.2, 1.0)",
-              (event, sha, json.dumps(["negative", "positive", "surprise"]), json.dumps([0.2, 0.7, 0.1])))
+              " movement_threshold, temperature, attention) VALUES (?, ?, 'default', 1, 'small', 'cpu', 900, ?, ?,"
+              " 'positive', '2026-12-01T00:00:00Z', 700, 200, 520, 1, 1.8, 1.2, 1.0, ?)",
+              (event, sha, json.dumps(["negative", "positive", "surprise"]), json.dumps([0.2, 0.7, 0.1]),
+               json.dumps(attention)))
 c.commit()
 PY
 for mode in stills no-stills; do

@@ -9,8 +9,6 @@ import dev.glimpse.io.Csv;
 import dev.glimpse.io.Charts;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
