@@ -236,23 +236,35 @@ public final class SessionReport {
     /** The widest still kept: a still is printed about 250 points wide, so 800 pixels are ample (and a 1080p frame is 6 MB). */
     public static final int STILL_WIDTH = 800;
 
-    /** A frame with the face box drawn over it, at most {@value #STILL_WIDTH} pixels wide (a copy: the frame is untouched). */
-    public static BufferedImage withBox(BufferedImage frame, SavedAnalysis.Face face) {
-        double k = Math.min(1, STILL_WIDTH / (double) frame.getWidth());
+    /** The factor a frame {@code width} pixels wide is scaled by for a still (at most {@value #STILL_WIDTH} wide). */
+    public static double stillScale(int width) {
+        return Math.min(1, STILL_WIDTH / (double) width);
+    }
+
+    /** A copy of the frame at a still's size. */
+    public static BufferedImage scaled(BufferedImage frame) {
+        double k = stillScale(frame.getWidth());
         int w = Math.max(1, (int) Math.round(frame.getWidth() * k));
         int h = Math.max(1, (int) Math.round(frame.getHeight() * k));
         BufferedImage copy = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = copy.createGraphics();
         g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(frame, 0, 0, w, h, null);
-        if (face != null) {
-            g.setColor(face.detected() ? new Color(255, 200, 0) : Color.LIGHT_GRAY);
-            g.setStroke(new BasicStroke(Math.max(2, w / 200f)));
-            g.drawRect((int) Math.round(face.x() * k), (int) Math.round(face.y() * k), (int) Math.round(face.size() * k),
-                    (int) Math.round(face.size() * k));
-        }
         g.dispose();
         return copy;
+    }
+
+    /** Draws the face box (given in the frame's pixels) on a still scaled by {@code k}; returns the still. */
+    public static BufferedImage withBox(BufferedImage still, SavedAnalysis.Face face, double k) {
+        if (face != null) {
+            Graphics2D g = still.createGraphics();
+            g.setColor(face.detected() ? new Color(255, 200, 0) : Color.LIGHT_GRAY);
+            g.setStroke(new BasicStroke(Math.max(2, still.getWidth() / 200f)));
+            g.drawRect((int) Math.round(face.x() * k), (int) Math.round(face.y() * k), (int) Math.round(face.size() * k),
+                    (int) Math.round(face.size() * k));
+            g.dispose();
+        }
+        return still;
     }
 
     /** "mm:ss.fff" for a time in seconds. */

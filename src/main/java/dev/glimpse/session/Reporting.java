@@ -43,26 +43,43 @@ final class Reporting {
     /** How strongly the attention colours the face: the face stays readable under it. */
     static final double OPACITY = 0.45;
 
+    /** A still of a frame: scaled down, where the network looked laid over the face, the face box drawn. */
+    static BufferedImage still(BufferedImage frame, SavedAnalysis a, SavedAnalysis.Face face) {
+        double k = SessionReport.stillScale(frame.getWidth());
+        return SessionReport.withBox(attended(SessionReport.scaled(frame), a, k), face, k);
+    }
+
+    /** Viridis in 256 steps: a still's pixels look their colour up rather than compute it. */
+    private static final int[] VIRIDIS = new int[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            VIRIDIS[v] = ColorMap.VIRIDIS.rgb(v / 255.0);
+        }
+    }
+
     /**
-     * The frame with where the network looked laid over the face box (viridis, bilinear, as the window draws it);
-     * the frame as it is when the reading kept no attention or no box.
+     * {@code image} (a frame scaled by {@code k}) with where the network looked laid over the face box (viridis,
+     * bilinear, as the window draws it); unchanged when the reading kept no attention or no box.
      */
-    static BufferedImage attended(BufferedImage frame, SavedAnalysis a) {
+    static BufferedImage attended(BufferedImage image, SavedAnalysis a, double k) {
         if (a == null || a.attention() == null || a.face() == null) {
-            return frame;
+            return image;
         }
         SavedAnalysis.Attention map = a.attention();
-        SavedAnalysis.Face box = a.face();
-        for (int y = Math.max(0, box.y()); y < Math.min(frame.getHeight(), box.y() + box.size()); y++) {
-            for (int x = Math.max(0, box.x()); x < Math.min(frame.getWidth(), box.x() + box.size()); x++) {
-                double mx = (x - box.x() + 0.5) * map.width() / box.size() - 0.5;
-                double my = (y - box.y() + 0.5) * map.height() / box.size() - 0.5;
-                int c = ColorMap.VIRIDIS.rgb(sample(map, mx, my));
-                int p = frame.getRGB(x, y);
-                frame.setRGB(x, y, blend(p >> 16, c >> 16) << 16 | blend(p >> 8, c >> 8) << 8 | blend(p, c));
+        double bx = a.face().x() * k;
+        double by = a.face().y() * k;
+        double size = a.face().size() * k;
+        for (int y = Math.max(0, (int) Math.floor(by)); y < Math.min(image.getHeight(), (int) Math.ceil(by + size)); y++) {
+            for (int x = Math.max(0, (int) Math.floor(bx)); x < Math.min(image.getWidth(), (int) Math.ceil(bx + size)); x++) {
+                double mx = (x - bx + 0.5) * map.width() / size - 0.5;
+                double my = (y - by + 0.5) * map.height() / size - 0.5;
+                int c = VIRIDIS[(int) Math.round(255 * Math.max(0, Math.min(1, sample(map, mx, my))))];
+                int p = image.getRGB(x, y);
+                image.setRGB(x, y, blend(p >> 16, c >> 16) << 16 | blend(p >> 8, c >> 8) << 8 | blend(p, c));
             }
         }
-        return frame;
+        return image;
     }
 
     private static int blend(int base, int colour) {
@@ -154,8 +171,8 @@ final class Reporting {
                 BufferedImage apexStill = null;
                 if (stills && source != null) {
                     SavedAnalysis.Face face = a == null ? null : a.face();
-                    onStill = SessionReport.withBox(attended(source.read(source.indexOf(e.onset())).toBufferedImage(), a), face);
-                    apexStill = SessionReport.withBox(attended(source.read(source.indexOf(e.apex())).toBufferedImage(), a), face);
+                    onStill = still(source.read(source.indexOf(e.onset())).toBufferedImage(), a, face);
+                    apexStill = still(source.read(source.indexOf(e.apex())).toBufferedImage(), a, face);
                 }
                 entries.add(new SessionReport.Entry(e, SessionReport.time(on),
                         SessionReport.time(apex), SessionReport.time(off),

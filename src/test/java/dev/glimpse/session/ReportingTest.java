@@ -23,14 +23,20 @@ class ReportingTest {
                 frame.setRGB(x, y, 0x808080);
             }
         }
-        BufferedImage out = Reporting.attended(frame, reading(new SavedAnalysis.Attention(2, 2, List.of(1f, 1f, 1f, 1f))));
+        BufferedImage out = Reporting.attended(frame, reading(new SavedAnalysis.Attention(2, 2, List.of(1f, 1f, 1f, 1f))), 1);
         int c = ColorMap.VIRIDIS.rgb(1.0);
         int expected = blend(0x80, c >> 16) << 16 | blend(0x80, c >> 8) << 8 | blend(0x80, c);
         assertEquals(expected, out.getRGB(30, 40) & 0xffffff, "inside the box: viridis at 1, 45 % over the frame");
         assertEquals(0x808080, out.getRGB(5, 5) & 0xffffff, "outside the box: untouched");
         assertEquals(0x808080, out.getRGB(60, 40) & 0xffffff, "just right of the box (10 + 40): untouched");
         BufferedImage plain = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
-        assertEquals(plain, Reporting.attended(plain, reading(null)), "no attention kept: the frame as it is");
+        assertEquals(plain, Reporting.attended(plain, reading(null), 1), "no attention kept: the frame as it is");
+        // on a still scaled by a half, the box is too: (5, 10) to (25, 30)
+        BufferedImage half = new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB);
+        Reporting.attended(half, reading(new SavedAnalysis.Attention(2, 2, List.of(1f, 1f, 1f, 1f))), 0.5);
+        assertEquals(0, half.getRGB(4, 15) & 0xffffff);
+        assertEquals(blend(0, c >> 16) << 16 | blend(0, c >> 8) << 8 | blend(0, c), half.getRGB(6, 15) & 0xffffff);
+        assertEquals(0, half.getRGB(26, 15) & 0xffffff);
     }
 
     private static int blend(int base, int colour) {
