@@ -136,12 +136,12 @@ public final class GlimpseWindow extends BorderPane {
             if (session != null && clipPath != null) {
                 dialogs.saveFile("Export the clip's events for ELAN", suggestedName(".eaf"), "ELAN files", List.of("*.eaf"))
                         .ifPresent(out -> {
-                            try {
-                                annotation.messageProperty().set("exported " + session.exportEaf(clipPath, out)
-                                        + " events to " + out);
-                            } catch (Exception e) {
-                                dialogs.error("Not exported", BackgroundTask.message(e));
-                            }
+                            ProjectSession s = session;
+                            Path clip = clipPath;
+                            BackgroundTask.of(p -> s.exportEaf(clip, out)) // the clip's frame times are read
+                                    .onSuccess(n -> annotation.messageProperty().set("exported " + n + " events to " + out))
+                                    .onFailure(e -> dialogs.error("Not exported", BackgroundTask.message(e)))
+                                    .runOn(opener::submit, Platform::runLater);
                         });
             }
         });
@@ -543,23 +543,35 @@ public final class GlimpseWindow extends BorderPane {
                         dialogs.error("Not imported", "A coder's name has 1 to 200 characters.");
                         return;
                     }
-                    try {
-                        ProjectSession.Imported r = elan
-                                ? session.importEaf(file, clipPath, List.of(), coder.isBlank() ? null : coder.trim())
-                                : session.importEvents(file, clipPath, coder.trim());
-                        if (r.added() + r.alreadyHere() == 0 && !r.skipped().isEmpty()) {
-                            dialogs.error("Not imported", file + ": no row could be imported:\n" + String.join("\n", r.skipped()));
-                            return;
-                        }
-                        open(session.file(), clipPath); // shows the imported events
-                        if (!r.skipped().isEmpty()) {
-                            dialogs.error("Imported " + r.added() + " events, some rows skipped", String.join("\n", r.skipped()));
-                        }
-                    } catch (Exception e) {
-                        dialogs.error("Not imported", BackgroundTask.message(e) + "\n\nNothing was changed.");
-                    }
+                    // in the background: a clip new to the project has its checksum computed (a whole video read)
+                    ProjectSession s = session;
+                    Path clip = clipPath;
+                    String who = coder.isBlank() ? null : coder.trim();
+                    annotation.messageProperty().set("importing " + file.getFileName() + "...");
+                    BackgroundTask.of(p -> elan ? s.importEaf(file, clip, List.of(), who) : s.importEvents(file, clip, who))
+                            .onSuccess(r -> imported(s, file, clip, r))
+                            .onFailure(e -> dialogs.error("Not imported", BackgroundTask.message(e) + "\n\nNothing was changed."))
+                            .runOn(opener::submit, Platform::runLater);
                 });
         });
+    }
+
+    /** After an import: the clip shown again with its events, and what was imported or skipped said. */
+    private void imported(ProjectSession s, Path file, Path clip, ProjectSession.Imported r) {
+        if (r.added() + r.alreadyHere() == 0 && !r.skipped().isEmpty()) {
+            dialogs.error("Not imported", file + ": no row could be imported:\n" + String.join("\n", r.skipped()));
+            return;
+        }
+        String said = "imported " + r.added() + " events from " + file.getFileName()
+                + (r.alreadyHere() > 0 ? " (" + r.alreadyHere() + " were there already)" : "");
+        open(s.file(), clip).thenAccept(ok -> Platform.runLater(() -> {
+            if (annotation != null) {
+                annotation.messageProperty().set(said);
+            }
+            if (!r.skipped().isEmpty()) {
+                dialogs.error("Imported " + r.added() + " events, some rows skipped", String.join("\n", r.skipped()));
+            }
+        }));
     }
 
     /** File > Import OpenFace CSV: its AU intensity tracks for the open clip, read in the background. */
@@ -608,17 +620,20 @@ public final class GlimpseWindow extends BorderPane {
         }
         dialogs.openFile("Merge another coder's project into this one", "Glimpse projects", List.of("*.glimpse"))
                 .ifPresent(source -> {
-                    try {
-                        ProjectSession.Merged m = session.merge(source);
-                        if (clipPath != null) {
-                            open(session.file(), clipPath);
-                        }
-                        if (annotation != null) {
-                            annotation.messageProperty().set(m.toString());
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        dialogs.error("Not merged", BackgroundTask.message(e));
-                    }
+                    ProjectSession s = session;
+                    Path clip = clipPath;
+                    BackgroundTask.of(p -> s.merge(source))
+                            .onSuccess(m -> {
+                                if (clip != null) {
+                                    open(s.file(), clip).thenAccept(ok -> Platform.runLater(() -> {
+                                        if (annotation != null) {
+                                            annotation.messageProperty().set(m.toString());
+                                        }
+                                    }));
+                                }
+                            })
+                            .onFailure(e -> dialogs.error("Not merged", BackgroundTask.message(e)))
+                            .runOn(opener::submit, Platform::runLater);
                 });
     }
 

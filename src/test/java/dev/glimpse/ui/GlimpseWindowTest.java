@@ -309,6 +309,7 @@ class GlimpseWindowTest {
         dialogs.paths.push(Optional.of(csv));
         dialogs.texts.push("bob");
         fire("import-sheet");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !dialogs.errors.isEmpty()));
         awaitOpen();
         assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
         assertTrue(dialogs.errors.get(0).contains("row 3:"), "the broken row is said with its number: " + dialogs.errors);
@@ -358,11 +359,14 @@ class GlimpseWindowTest {
         Path eaf = dir.resolve("first.eaf");
         dialogs.paths.push(Optional.of(eaf));
         fire("export-eaf");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.view().annotation().messageProperty().get())
+                .startsWith("exported 2 events"));
         assertTrue(Files.readString(eaf).contains("ANNOTATION_DOCUMENT"), "written");
         dialogs.paths.push(Optional.of(eaf));
         dialogs.texts.push("");
         fire("import-sheet");
-        awaitOpen();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.view().annotation().messageProperty().get())
+                .startsWith("imported 0 events"));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
         assertEquals(2, fx(() -> window.session().project().events().of(clip).size()), "imported twice, added once");
 
@@ -391,6 +395,7 @@ class GlimpseWindowTest {
         // merging a project into itself is refused in the window, naming the file
         dialogs.paths.push(Optional.of(db));
         fire("merge-project");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !dialogs.errors.isEmpty()));
         assertEquals(1, dialogs.errors.size());
         assertTrue(dialogs.errors.get(0).contains("the project being merged into"), dialogs.errors.get(0));
     }
