@@ -250,10 +250,16 @@ public final class Eaf {
                     apex = (on + off + 1) / 2; // another program's tier: no apex was coded
                 }
                 String label = values.get(a.getKey());
+                String coder = annotator == null ? name : annotator;
+                if (coder.length() > 200 || (label != null && label.length() > 200)) {
+                    skipped.add("tier '" + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "', " + span[0]
+                            + "-" + span[1] + " ms: a coder or label of more than 200 characters");
+                    continue;
+                }
                 String[] coding = decode(codings.get(a.getKey()));
                 try {
                     events.add(new Event(0, 0, timing.numbers()[on], timing.numbers()[Math.max(on, Math.min(Math.max(apex, on + 1), off))],
-                            timing.numbers()[off], annotator == null ? name : annotator,
+                            timing.numbers()[off], coder,
                             label == null || label.isBlank() ? null : label.trim(), coding[0],
                             ActionUnits.parse(coding[1]), null, coding[2]));
                 } catch (IllegalArgumentException e) {

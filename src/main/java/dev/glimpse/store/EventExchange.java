@@ -101,6 +101,9 @@ public final class EventExchange {
         return n;
     }
 
+    /** The longest coder name, label or scheme read from a file. */
+    public static final int MAX_NAME = 200;
+
     /** Events read from a file for one clip (their clip id 0, to be given), and the rows skipped, with why. */
     public record Rows(List<Event> events, List<String> skipped) {}
 
@@ -206,6 +209,9 @@ public final class EventExchange {
                 String coder = r.get("coder").isEmpty() ? annotator : r.get("coder");
                 if (coder == null || coder.isBlank()) {
                     throw new IllegalArgumentException("names no coder (give one with --annotator)");
+                }
+                if (coder.length() > MAX_NAME || r.get("label").length() > MAX_NAME || r.get("scheme").length() > MAX_NAME) {
+                    throw new IllegalArgumentException("a coder, label or scheme of more than " + MAX_NAME + " characters");
                 }
                 Double confidence = r.get("confidence").isEmpty() ? null : Double.valueOf(r.get("confidence"));
                 events.add(new Event(0, 0, onset, apex, offset, coder.trim(), emptyToNull(r.get("label")),

@@ -161,11 +161,13 @@ class CodersCommandsTest {
             w.printRecord("path", "onset", "apex", "offset", "label", "annotator");
             w.printRecord("clip.mp4", 5, 12, 10, "joy", "ann");
             w.printRecord("clip.mp4", 5, 7, 10, "joy", "");        // no coder, and no --annotator
+            w.printRecord("clip.mp4", 5, 7, 10, "joy", "x".repeat(300)); // a coder no one is called
             w.printRecord("clip.mp4", 5, 7, 10, "joy", "ann");
         }
         run = AnalyzeCommandTest.glimpse("import", "--project", project.toString(), csv.toString(), "--clip", clip.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.err().contains("row 3: names no coder"), run.err());
+        assertTrue(run.err().contains("row 4: a coder, label or scheme of more than 200 characters"), run.err());
         assertEquals(1, events(project).size());
     }
 }
