@@ -50,13 +50,17 @@ public final class NetworkRunner {
         int batch = apex.length;
         DjlRuntime.noGradOnThisThread();
         try (NDManager sub = manager.newSubManager()) {
+            long t = dev.glimpse.model.StageClock.start();
             NDArray frames = sub.create(input, new Shape(batch, c.frames(), 3, s, s));
+            t = dev.glimpse.model.StageClock.lap("copy in", t);
             NDList out = network.forward(new ParameterStore(sub, false), new NDList(frames, sub.create(apex)), false);
+            t = dev.glimpse.model.StageClock.start();
             float[] probabilities = out.get(AtmGcn.LOGITS).softmax(-1).toFloatArray();
             float[] importance = out.get(AtmGcn.IMPORTANCE).toFloatArray();
             float[] attention = out.get(AtmGcn.ATTENTION).toFloatArray();
             boolean graph = out.size() > AtmGcn.ADJACENCY;
             float[] adjacency = graph ? out.get(AtmGcn.ADJACENCY).toFloatArray() : new float[0];
+            dev.glimpse.model.StageClock.lap("copy out (softmax, to host)", t);
             return new Outputs(probabilities, importance, attention, adjacency, graph ? c.gcnLayers() : 0);
         }
     }

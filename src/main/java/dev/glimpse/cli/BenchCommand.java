@@ -31,24 +31,33 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on stdout.")
     boolean json;
 
+    @Option(names = "--stages", description = "Also time each stage of a pass (copy in, motion encoder, edge mask, graph"
+            + " layers, classifier, copy out): where the time goes.")
+    boolean stages;
+
     @Override
     public Integer call() throws Exception {
         if (batch < 1 || batch > Training.MAX_BATCH || iterations < 1 || iterations > 100_000 || warmup < 0 || warmup > 1000) {
             throw new Main.UserError("--batch must be 1 to " + Training.MAX_BATCH + ", --iterations 1 to 100000, --warmup 0 to 1000");
         }
-        Benchmark.Result r = Benchmark.run(preset, batch, iterations, warmup, device);
+        Benchmark.Result r = Benchmark.run(preset, batch, iterations, warmup, device, stages);
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("preset", r.preset()).put("batch", r.batch()).put("device", r.device()).put("threads", r.threads())
                     .put("medianMillisPerClip", r.medianMillisPerClip()).put("minMillisPerClip", r.minMillisPerClip())
                     .put("maxMillisPerClip", r.maxMillisPerClip()).put("gflopPerClip", r.gflopPerClip())
                     .put("iterations", r.iterations());
+            if (stages) {
+                ObjectNode st = o.putObject("stagesMillisPerClip");
+                r.stages().forEach(st::put);
+            }
             System.out.println(new ObjectMapper().writeValueAsString(o));
         } else {
             System.out.printf(Locale.ROOT, "%s, batch %d, %s (%d threads): median %.1f ms/clip (min %.1f, max %.1f),"
                             + " %.1f GFLOP/clip, %.1f GFLOP/s%n", r.preset(), r.batch(), r.device(), r.threads(),
                     r.medianMillisPerClip(), r.minMillisPerClip(), r.maxMillisPerClip(), r.gflopPerClip(),
                     r.gflopPerClip() / r.medianMillisPerClip() * 1000);
+            r.stages().forEach((stage, ms) -> System.out.printf(Locale.ROOT, "  %-42s %7.2f ms/clip%n", stage, ms));
         }
         return 0;
     }

@@ -64,22 +64,28 @@ public final class AtmGcn extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
+        long t = StageClock.start();
         NDArray frames = inputs.get(0);
         int[] apex = inputs.get(1).toType(DataType.INT32, false).toIntArray();
         NDArray motion = MotionPairing.pairs(frames, config.noMotion());
+        t = StageClock.lap("motion pairs (frame differences)", t);
         NDList encoded = encoder.forward(ps, new NDList(motion), training);
         NDArray h = encoded.get(0);
         NDArray attention = encoded.get(1);
+        t = StageClock.lap("motion encoder (convolutions, CA blocks)", t);
         if (config.noGcn()) {
             NDList out = classifier.forward(ps, new NDList(h), training);
+            StageClock.lap("classifier (self-attention)", t);
             return new NDList(out.get(0), out.get(1), attention);
         }
 
         NDManager manager = h.getManager();
         NDArray mask = edgeMasks(manager, apex).toDevice(h.getDevice(), false);
         NDArray globalRows = globalRows(manager, apex).toDevice(h.getDevice(), false);
+        t = StageClock.lap("edge mask (host, per clip)", t);
         NDArray initial = EdgeWeights.compute(h, mask, globalRows,
                 config.tau(), config.lambdaLocal(), config.lambdaGlobal());
+        t = StageClock.lap("edge weights", t);
         NDArray adjacency = initial;
         NDList adjacencies = new NDList(initial);
         for (int l = 0; l < gcnLayers.size(); l++) {
@@ -89,10 +95,13 @@ public final class AtmGcn extends AbstractBlock {
                         : atmLayers.get(l - 1).forward(ps, new NDList(adjacency, initial, mask), training)
                                 .singletonOrThrow();
                 adjacencies.add(adjacency);
+                t = StageClock.lap("adaptive TM layers", t);
             }
             h = gcnLayers.get(l).forward(ps, new NDList(h, adjacency), training).singletonOrThrow();
+            t = StageClock.lap("TM-GCN layers", t);
         }
         NDList out = classifier.forward(ps, new NDList(h), training);
+        StageClock.lap("classifier (self-attention)", t);
         return new NDList(out.get(0), out.get(1), attention, NDArrays.stack(adjacencies, 1));
     }
 

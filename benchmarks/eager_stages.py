@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""ATM-GCN's inference in eager PyTorch, stage by stage, for the side-by-side comparison with `glimpse bench --stages`.
+
+Builds the reference model (../shared/reference/atm_gcn_ref.py, the eager implementation the issue names), runs it
+in eval mode without gradients on the given threads, and times each stage with forward hooks: the motion encoder
+(convolutions and CA blocks), the adaptive TM layers, the TM-GCN layers and the classifier; the rest of a pass
+(frame differences, edge mask, initial adjacency) is the remainder. Prints one JSON line:
+{"preset", "batch", "threads", "medianMillisPerClip", "stagesMillisPerClip": {...}}.
+Run it with the launcher's glibc tunables (benchmarks/eager.sh does), as bench.py --malloc tuned does.
+"""
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+
+import torch
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--reference", required=True, help="the folder holding atm_gcn_ref.py")
+ap.add_argument("--preset", default="small")
+ap.add_argument("--batch", type=int, default=1)
+ap.add_argument("--threads", type=int, default=2)
+ap.add_argument("--warmup", type=int, default=3)
+ap.add_argument("--iterations", type=int, default=20)
+args = ap.parse_args()
+sys.path.insert(0, args.reference)
+import atm_gcn_ref as R  # noqa: E402
+
+torch.set_num_threads(args.threads)
+model = R.build_model(args.preset, seed=0).eval()
+frames, apex = R.random_clip(model.cfg, args.batch, torch.Generator().manual_seed(1))
+
+spent = {}
+started = {}
+
+
+def hook(name, module):
+    def pre(_m, _inputs):
+        started[name] = time.perf_counter()
+
+    def post(_m, _inputs, _output):
+        spent[name] = spent.get(name, 0.0) + time.perf_counter() - started[name]
+
+    module.register_forward_pre_hook(pre)
+    module.register_forward_hook(post)
+
+
+hook("motion encoder (convolutions, CA blocks)", model.encoder)
+for layer in model.gcn:
+    hook("TM-GCN layers", layer)
+for layer in model.atm:
+    hook("adaptive TM layers", layer)
+hook("classifier (self-attention)", model.classifier)
+
+totals = []
+per_stage = {}
+with torch.no_grad():
+    for k in range(args.warmup + args.iterations):
+        spent.clear()
+        t0 = time.perf_counter()
+        logits, _ = model(frames, apex)
+        total = time.perf_counter() - t0
+        if k < args.warmup:
+            continue
+        totals.append(total)
+        spent["rest (frame differences, edge mask, edge weights)"] = total - sum(spent.values())
+        for name, seconds in spent.items():
+            per_stage.setdefault(name, []).append(seconds)
+
+print(json.dumps({
+    "preset": args.preset, "batch": args.batch, "threads": args.threads, "torch": torch.__version__,
+    "glibcTunables": os.environ.get("GLIBC_TUNABLES", ""),
+    "medianMillisPerClip": statistics.median(totals) * 1000 / args.batch,
+    "stagesMillisPerClip": {k: statistics.median(v) * 1000 / args.batch for k, v in per_stage.items()},
+}))
