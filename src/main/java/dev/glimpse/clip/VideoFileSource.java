@@ -116,20 +116,20 @@ public final class VideoFileSource implements ClipSource {
         this.width = decoder.width();
         this.height = decoder.height();
         this.fps = fps;
-        this.rgb = rgbFrame(path, width, height); // first: nothing else to free when it fails
+        this.rgb = paddedFrame(path, AV_PIX_FMT_RGB24, width, height); // first: nothing else to free when it fails
         this.packet = av_packet_alloc();
         this.frame = av_frame_alloc();
     }
 
     /**
-     * An RGB frame allocated by FFmpeg itself. swscale writes packed RGB in blocks of up to 16 pixels, so a
-     * buffer of exactly width x height x 3 bytes is overrun at the end of the last row (18 bytes at width
-     * 362); av_frame_get_buffer pads every row to an aligned width and the buffer beyond the last one, as
-     * FFmpeg's own filters allocate their outputs.
+     * A frame of {@code format} (swscale's destination) allocated by FFmpeg itself. swscale writes packed RGB in blocks
+     * of up to 16 pixels, so a buffer of exactly width x height x 3 bytes is overrun at the end of the last row (18
+     * bytes at width 362); av_frame_get_buffer pads every row to an aligned width and the buffer beyond the last one,
+     * as FFmpeg's own filters allocate their outputs.
      */
-    private static AVFrame rgbFrame(Path path, int width, int height) throws ClipException {
+    private static AVFrame paddedFrame(Path path, int format, int width, int height) throws ClipException {
         AVFrame f = av_frame_alloc();
-        f.format(AV_PIX_FMT_RGB24).width(width).height(height);
+        f.format(format).width(width).height(height);
         int r = av_frame_get_buffer(f, 64); // 64: the widest SIMD alignment FFmpeg uses on x86 (AVX-512)
         if (r < 0) {
             av_frame_free(f);
@@ -137,6 +137,18 @@ public final class VideoFileSource implements ClipSource {
                     + error(r) + ")");
         }
         return f;
+    }
+
+    /** The frame's first plane without its row padding: {@code rowBytes} bytes from each of its rows. */
+    private byte[] rows(AVFrame f, int rowBytes) {
+        long stride = f.linesize(0);
+        BytePointer data = f.data(0);
+        byte[] bytes = new byte[rowBytes * height];
+        for (int y = 0; y < height; y++) {
+            data.position(y * stride).get(bytes, y * rowBytes, rowBytes);
+        }
+        data.position(0);
+        return bytes;
     }
 
     public static VideoFileSource open(Path path) throws ClipException {
@@ -535,40 +547,18 @@ public final class VideoFileSource implements ClipSource {
         scaler = sws_getCachedContext(scaler, frame.width(), frame.height(), frame.format(), width, height,
                 AV_PIX_FMT_RGB24, SWS_BICUBIC, null, null, (DoublePointer) null);
         sws_scale(scaler, frame.data(), frame.linesize(), 0, frame.height(), rgb.data(), rgb.linesize());
-        // rows are copied out one by one: the frame's rows are padded (linesize > width x 3)
-        int row = width * 3;
-        long stride = rgb.linesize(0);
-        BytePointer data = rgb.data(0);
-        byte[] bytes = new byte[row * height];
-        for (int y = 0; y < height; y++) {
-            data.position(y * stride).get(bytes, y * row, row);
-        }
-        data.position(0);
-        return new FrameImage(width, height, bytes);
+        return new FrameImage(width, height, rows(rgb, width * 3)); // the rows are padded: linesize > width x 3
     }
 
-    /** The decoded frame's luma; the GRAY8 frame is allocated by FFmpeg, padded as {@link #rgbFrame} says why. */
+    /** The decoded frame's luma; the GRAY8 frame is allocated by FFmpeg, padded as {@link #paddedFrame} says why. */
     private LumaImage convertLuma() throws ClipException {
         if (grey == null) {
-            grey = av_frame_alloc();
-            grey.format(AV_PIX_FMT_GRAY8).width(width).height(height);
-            int r = av_frame_get_buffer(grey, 64);
-            if (r < 0) {
-                throw new ClipException(path, "has frames of " + width + " x " + height + " that cannot be converted ("
-                        + error(r) + ")");
-            }
+            grey = paddedFrame(path, AV_PIX_FMT_GRAY8, width, height);
         }
         greyScaler = sws_getCachedContext(greyScaler, frame.width(), frame.height(), frame.format(), width, height,
                 AV_PIX_FMT_GRAY8, SWS_BICUBIC, null, null, (DoublePointer) null);
         sws_scale(greyScaler, frame.data(), frame.linesize(), 0, frame.height(), grey.data(), grey.linesize());
-        long stride = grey.linesize(0);
-        BytePointer data = grey.data(0);
-        byte[] bytes = new byte[width * height];
-        for (int y = 0; y < height; y++) {
-            data.position(y * stride).get(bytes, y * width, width);
-        }
-        data.position(0);
-        return new LumaImage(width, height, bytes);
+        return new LumaImage(width, height, rows(grey, width));
     }
 
     private int checkIndex(int i) {
