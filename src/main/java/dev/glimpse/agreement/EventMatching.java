@@ -2,8 +2,11 @@ package dev.glimpse.agreement;
 
 import dev.glimpse.annotation.Event;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which of two coders' events of one clip are the same event: temporal IoU of [onset, offset] (frames inclusive) of
@@ -41,12 +44,12 @@ public final class EventMatching {
         candidates.sort(Comparator.comparingDouble(Match::iou).reversed()
                 .thenComparingInt(m -> m.a().onset()).thenComparingInt(m -> m.b().onset()));
         List<Match> matches = new ArrayList<>();
-        List<Event> takenA = new ArrayList<>();
-        List<Event> takenB = new ArrayList<>();
+        // by identity: two coders' events may be equal records and still be two events
+        Set<Event> taken = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Match m : candidates) {
-            if (takenA.stream().noneMatch(e -> e == m.a()) && takenB.stream().noneMatch(e -> e == m.b())) {
-                takenA.add(m.a());
-                takenB.add(m.b());
+            if (!taken.contains(m.a()) && !taken.contains(m.b())) {
+                taken.add(m.a());
+                taken.add(m.b());
                 matches.add(m);
             }
         }

@@ -40,7 +40,7 @@ public final class Heatmaps {
     }
 
     /** Bilinear sample of the map at (x, y) in map pixels, clamped at the edges. */
-    static double sample(Analysis.AttentionMap map, double x, double y) {
+    public static double sample(Analysis.AttentionMap map, double x, double y) {
         double cx = Math.max(0, Math.min(map.width() - 1, x));
         double cy = Math.max(0, Math.min(map.height() - 1, y));
         int x0 = (int) cx;

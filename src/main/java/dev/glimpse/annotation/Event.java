@@ -43,6 +43,11 @@ public record Event(long id, long clipId, int onset, int apex, int offset, Strin
         return new Event(id, clipId, newOnset, newApex, newOffset, coder, label, scheme, actionUnits, confidence, notes);
     }
 
+    /** This event, not saved yet (id 0), in the clip {@code newClipId} (another project's copy of the same video). */
+    public Event unsavedIn(long newClipId) {
+        return new Event(0, newClipId, onset, apex, offset, coder, label, scheme, actionUnits, confidence, notes);
+    }
+
     public Event withId(long newId) {
         return new Event(newId, clipId, onset, apex, offset, coder, label, scheme, actionUnits, confidence, notes);
     }

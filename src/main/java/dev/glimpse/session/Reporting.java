@@ -2,7 +2,9 @@ package dev.glimpse.session;
 
 import dev.glimpse.agreement.Agreement;
 import dev.glimpse.agreement.AgreementReports;
+import dev.glimpse.analysis.Analysis;
 import dev.glimpse.analysis.ColorMap;
+import dev.glimpse.analysis.Heatmaps;
 import dev.glimpse.analysis.Weights;
 import dev.glimpse.analysis.WeightsException;
 import dev.glimpse.analysis.WeightsManifest;
@@ -66,7 +68,12 @@ final class Reporting {
         if (a == null || a.attention() == null || a.face() == null) {
             return image;
         }
-        SavedAnalysis.Attention map = a.attention();
+        SavedAnalysis.Attention kept = a.attention();
+        float[] values = new float[kept.values().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = kept.values().get(i);
+        }
+        Analysis.AttentionMap map = new Analysis.AttentionMap(0, 0, kept.width(), kept.height(), values);
         double bx = a.face().x() * k;
         double by = a.face().y() * k;
         double size = a.face().size() * k;
@@ -74,7 +81,7 @@ final class Reporting {
             for (int x = Math.max(0, (int) Math.floor(bx)); x < Math.min(image.getWidth(), (int) Math.ceil(bx + size)); x++) {
                 double mx = (x - bx + 0.5) * map.width() / size - 0.5;
                 double my = (y - by + 0.5) * map.height() / size - 0.5;
-                int c = VIRIDIS[(int) Math.round(255 * Math.max(0, Math.min(1, sample(map, mx, my))))];
+                int c = VIRIDIS[(int) Math.round(255 * Math.max(0, Math.min(1, Heatmaps.sample(map, mx, my))))];
                 int p = image.getRGB(x, y);
                 image.setRGB(x, y, blend(p >> 16, c >> 16) << 16 | blend(p >> 8, c >> 8) << 8 | blend(p, c));
             }
@@ -86,18 +93,6 @@ final class Reporting {
         return (int) Math.round((base & 0xff) * (1 - OPACITY) + (colour & 0xff) * OPACITY);
     }
 
-    private static double sample(SavedAnalysis.Attention map, double x, double y) {
-        double cx = Math.max(0, Math.min(map.width() - 1, x));
-        double cy = Math.max(0, Math.min(map.height() - 1, y));
-        int x0 = (int) cx;
-        int y0 = (int) cy;
-        int x1 = Math.min(x0 + 1, map.width() - 1);
-        int y1 = Math.min(y0 + 1, map.height() - 1);
-        double fx = cx - x0;
-        double fy = cy - y0;
-        return (map.get(x0, y0) * (1 - fx) + map.get(x1, y0) * fx) * (1 - fy)
-                + (map.get(x0, y1) * (1 - fx) + map.get(x1, y1) * fx) * fy;
-    }
 
     /** The clip named by path or file name; with none named, the project's only clip or the one opened last. */
     static Clip choose(Project project, String clip) throws StoreException {

@@ -237,20 +237,10 @@ public final class EventExchange {
             int added = 0;
             int there = 0;
             for (Event e : events) {
-                Event placed = new Event(0, here.id(), e.onset(), e.apex(), e.offset(), e.coder(), e.label(), e.scheme(),
-                        e.actionUnits(), e.confidence(), e.notes());
-                int i = -1;
-                for (int k = 0; k < present.size() && i < 0; k++) {
-                    if (present.get(k).withId(0).equals(placed)) {
-                        i = k;
-                    }
-                }
-                if (i >= 0) {
-                    present.remove(i);
-                    there++;
-                } else {
-                    EventRepository.insert(c, placed);
+                if (EventRepository.insertUnlessPresent(c, present, e.unsavedIn(here.id()))) {
                     added++;
+                } else {
+                    there++;
                 }
             }
             return new Added(here, added, there);

@@ -35,6 +35,22 @@ public final class EventRepository {
         });
     }
 
+    /**
+     * Inserts {@code e} (id 0) inside a transaction already open, unless an event of {@code present} equals it field for
+     * field: that one is then used up, so that two equal events need two. What keeps an import or a merge done twice
+     * from adding anything the second time. True when inserted.
+     */
+    static boolean insertUnlessPresent(Connection c, List<Event> present, Event e) throws SQLException {
+        for (int i = 0; i < present.size(); i++) {
+            if (present.get(i).withId(0).equals(e)) {
+                present.remove(i);
+                return false;
+            }
+        }
+        insert(c, e);
+        return true;
+    }
+
     /** Inserts the event (its id is ignored) inside a transaction already open; returns it with its id. */
     static Event insert(Connection c, Event e) throws SQLException {
         long annotator = annotatorId(c, e.coder());

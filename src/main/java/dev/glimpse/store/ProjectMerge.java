@@ -89,30 +89,12 @@ public final class ProjectMerge {
                 }
                 List<Event> present = ourEvents.getOrDefault(here.id(), new ArrayList<>());
                 for (Event e : theirEvents.get(k.id())) {
-                    Event moved = new Event(0, here.id(), e.onset(), e.apex(), e.offset(), e.coder(), e.label(), e.scheme(),
-                            e.actionUnits(), e.confidence(), e.notes());
-                    int i = indexOfSame(present, moved);
-                    if (i >= 0) {
-                        present.remove(i); // one of ours stands for one of theirs: two equal events of theirs need two
-                        counts[3]++;
-                    } else {
-                        EventRepository.insert(c, moved);
-                        counts[2]++;
-                    }
+                    counts[EventRepository.insertUnlessPresent(c, present, e.unsavedIn(here.id())) ? 2 : 3]++;
                 }
             }
             return null;
         });
         return new Outcome(sourceFile, counts[0], counts[1], counts[2], counts[3]);
-    }
-
-    private static int indexOfSame(List<Event> events, Event e) {
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).withId(0).equals(e)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String abbrev(String sha) {
