@@ -42,15 +42,12 @@ public final class Spotting {
     private double lastSensitivity() {
         try {
             String json = project.proposals().lastParameters(clipId);
-            java.util.regex.Matcher m = json == null ? null
-                    : java.util.regex.Pattern.compile("\"sensitivity\":([0-9.]+)").matcher(json);
-            if (m != null && m.find()) {
-                double v = Double.parseDouble(m.group(1));
-                if (v >= MIN_SENSITIVITY && v <= MAX_SENSITIVITY) {
-                    return v;
-                }
+            com.fasterxml.jackson.databind.JsonNode v = json == null ? null
+                    : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("sensitivity");
+            if (v != null && v.isNumber() && v.asDouble() >= MIN_SENSITIVITY && v.asDouble() <= MAX_SENSITIVITY) {
+                return v.asDouble();
             }
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException e) { // a JsonProcessingException too
             // unreadable: the default, said nowhere since nothing was lost
         }
         return SpottingParameters.DEFAULT.sensitivity();
