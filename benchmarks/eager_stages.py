@@ -47,7 +47,10 @@ def hook(name, module):
     module.register_forward_hook(post)
 
 
-hook("motion encoder (convolutions, CA blocks)", model.encoder)
+hook("motion encoder", model.encoder)
+hook("motion encoder: stem", model.encoder.stem)
+for block in model.encoder.blocks:
+    hook("motion encoder: CA blocks", block)
 for layer in model.gcn:
     hook("TM-GCN layers", layer)
 for layer in model.atm:
@@ -65,7 +68,12 @@ with torch.no_grad():
         if k < args.warmup:
             continue
         totals.append(total)
-        spent["rest (frame differences, edge mask, edge weights)"] = total - sum(spent.values())
+        # the encoder's remainder (positional encoding, grid pooling, head), named as glimpse --stages names it
+        encoder = spent.pop("motion encoder")
+        spent["motion encoder: rest (positional encoding, grid pooling, head)"] = \
+            encoder - spent["motion encoder: stem"] - spent["motion encoder: CA blocks"]
+        spent["rest (frame differences, edge mask, edge weights)"] = total - encoder - sum(
+            v for k, v in spent.items() if not k.startswith("motion encoder"))
         for name, seconds in spent.items():
             per_stage.setdefault(name, []).append(seconds)
 

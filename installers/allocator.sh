@@ -1,5 +1,6 @@
 # Sourced by the launchers (./glimpse in a clone, bin/glimpse in the installed app) before the JVM
-# starts: libtorch allocates and frees large tensors on every pass, and an allocator that hands that
+# starts; the allocator first, the convolutions' arithmetic (glimpse_precision) below.
+# The allocator: libtorch allocates and frees large tensors on every pass, and an allocator that hands that
 # memory back to the system page-faults on it again at the next pass, which costs more than the
 # arithmetic (measured in docs/benchmarks.md). Prefer jemalloc told never to purge (Debian:
 # libjemalloc2); otherwise tell glibc's malloc to keep freed memory.
@@ -22,6 +23,29 @@ glimpse_allocator() {
   elif [ "$allocator" != "system" ]; then
     export GLIBC_TUNABLES="${GLIBC_TUNABLES:-glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=68719476736:glibc.malloc.top_pad=268435456}"
   fi
+}
+
+# The arithmetic of the network's convolutions (issue 18). On a CPU with bfloat16 instructions (AVX-512 BF16,
+# AMX), oneDNN can run float32 convolutions in bfloat16 with float32 accumulation when told so before libtorch
+# starts (ONEDNN_DEFAULT_FPMATH_MODE=BF16; there is no call for it in DJL): 1.2-1.3 times faster for the same
+# predicted class and probabilities within 0.002 of float32 on the sample clips and a synthetic set
+# (docs/benchmarks.md). GLIMPSE_PRECISION=auto (the default) takes it for reading clips and float32 for train and
+# evaluate, whose weights and metrics stay reproducible; float32 or bfloat16 choose for every command. What ran
+# is said in the output ("precision").
+glimpse_precision() {
+  local precision="${GLIMPSE_PRECISION:-auto}"
+  case "$precision" in
+    float32) unset ONEDNN_DEFAULT_FPMATH_MODE; return 0 ;;
+    bfloat16) export ONEDNN_DEFAULT_FPMATH_MODE=BF16; return 0 ;;
+    auto) ;;
+    *) echo "glimpse: GLIMPSE_PRECISION must be auto, float32 or bfloat16, not '$precision'" >&2; return 2 ;;
+  esac
+  [ -n "${ONEDNN_DEFAULT_FPMATH_MODE:-}" ] && return 0 # set by hand: left as it is
+  case "${1:-}" in train|evaluate) return 0 ;; esac
+  if grep -qwE 'avx512_bf16|amx_bf16' /proc/cpuinfo 2>/dev/null; then
+    export ONEDNN_DEFAULT_FPMATH_MODE=BF16
+  fi
+  return 0
 }
 
 # The desktop app turns over a frame's worth of garbage (6 MB at 1080p) per frame shown, and the JVM's

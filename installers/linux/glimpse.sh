@@ -5,6 +5,7 @@ set -euo pipefail
 bin="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 . "$bin/../lib/allocator.sh"
 glimpse_allocator || exit 2
+glimpse_precision "$@" || exit 2
 # extra JVM options, as with ./glimpse in a clone (the native launcher reads its own from lib/app/)
 options="$(glimpse_heap_option "$@") ${GLIMPSE_JAVA_OPTS:-}"
 if [ -n "${options// /}" ]; then

@@ -19,6 +19,8 @@ import java.util.List;
  * @param attentionMaps the first CA block's map for each node, values in [0, 1]
  * @param crop the box that cut the face out of every frame
  * @param device where the network ran
+ * @param precision the convolutions' arithmetic ({@code float32} or {@code bfloat16}), or null when not known (a
+ *                  saved analysis)
  * @param millis time from frames to result (decode, crop, network)
  * @param weights which weights
  * @param movement how much the face moved in the interval, or null when not measured (a saved analysis)
@@ -38,6 +40,7 @@ public record Analysis(
         List<AttentionMap> attentionMaps,
         CropBox crop,
         String device,
+        String precision,
         long millis,
         WeightsInfo weights,
         Movement movement,

@@ -153,7 +153,7 @@ public final class Analyzer implements AutoCloseable {
         int offsetNumber = offset == null ? clip.lastFrame() : offset;
         return new Analysis(clip.path().toString(), onset, apex, offsetNumber, prepared.apexSubstituted(),
                 config.preset(), manifest().classes(), probabilities, nodes, adjacency, maps, prepared.box(),
-                deviceKind(), millis, weightsInfo(),
+                deviceKind(), DjlRuntime.precision(device), millis, weightsInfo(),
                 new Analysis.Movement(FacialMovement.score(prepared), FacialMovement.THRESHOLD), temperature);
     }
 

@@ -18,7 +18,8 @@ public final class Benchmark {
      * @param stages with {@code stages} asked for: the median milliseconds per clip of each stage of a pass, in the
      *               order they run (empty otherwise)
      */
-    public record Result(String preset, int batch, String device, int threads, double medianMillisPerClip,
+    public record Result(String preset, int batch, String device, String precision, int threads,
+                         double medianMillisPerClip,
                          double minMillisPerClip, double maxMillisPerClip, double gflopPerClip, int iterations,
                          java.util.Map<String, Double> stages) {}
 
@@ -62,7 +63,8 @@ public final class Benchmark {
             perStage.forEach((stage, v) -> stageMedians.put(stage, median(v)));
             double median = median(perClip);
             Arrays.sort(perClip);
-            return new Result(preset, batch, device.isGpu() ? "gpu" : "cpu", DjlRuntime.threads(), median,
+            return new Result(preset, batch, device.isGpu() ? "gpu" : "cpu", DjlRuntime.precision(device),
+                    DjlRuntime.threads(), median,
                     perClip[0], perClip[iterations - 1], Flops.perClip(config) / 1e9, iterations, stageMedians);
         }
     }

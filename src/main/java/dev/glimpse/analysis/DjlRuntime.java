@@ -68,12 +68,45 @@ public final class DjlRuntime {
         };
     }
 
-    /** A person-readable device name: "CPU, 2 threads" or "GPU 0 (CUDA)". */
+    /** A person-readable device name: "CPU, 2 threads", "CPU, 2 threads, bfloat16 convolutions" or "GPU 0 (CUDA)". */
     public static String describe(Device device) {
         if (device.isGpu()) {
             return "GPU " + device.getDeviceId() + " (CUDA)";
         }
-        return "CPU, " + threads() + " threads";
+        return "CPU, " + threads() + " threads" + (BFLOAT16.equals(precision(device)) ? ", bfloat16 convolutions" : "");
+    }
+
+    public static final String FLOAT32 = "float32";
+    public static final String BFLOAT16 = "bfloat16";
+
+    /**
+     * The arithmetic the network's convolutions run in on {@code device}: {@code bfloat16} (float32 tensors, the
+     * products in bfloat16, the sums in float32) when the launcher asked oneDNN for it (installers/allocator.sh,
+     * GLIMPSE_PRECISION) and this CPU has bfloat16 instructions, else {@code float32}: oneDNN reads the request
+     * from the environment when libtorch starts and ignores it on a CPU without them, so both are checked here.
+     */
+    public static String precision(Device device) {
+        String mode = System.getenv("ONEDNN_DEFAULT_FPMATH_MODE");
+        boolean asked = mode != null && (mode.equalsIgnoreCase("BF16") || mode.equalsIgnoreCase("ANY"));
+        return asked && !device.isGpu() && cpuHasBfloat16() ? BFLOAT16 : FLOAT32;
+    }
+
+    private static volatile Boolean bfloat16Cpu;
+
+    /** Whether this CPU has bfloat16 instructions (AVX-512 BF16 or AMX), from the kernel's list of its flags. */
+    static boolean cpuHasBfloat16() {
+        if (bfloat16Cpu == null) {
+            boolean found = false;
+            try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+                found = lines.filter(l -> l.startsWith("flags")).findFirst()
+                        .map(l -> java.util.Arrays.asList(l.substring(l.indexOf(':') + 1).trim().split("\\s+")))
+                        .map(f -> f.contains("avx512_bf16") || f.contains("amx_bf16")).orElse(false);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                found = false; // not Linux, or no /proc: oneDNN decides alone, and float32 is what is said
+            }
+            bfloat16Cpu = found;
+        }
+        return bfloat16Cpu;
     }
 
     public static int threads() {

@@ -145,6 +145,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             maps.put("directory", heatmapDir.toAbsolutePath().toString());
         }
         o.put("device", a.device());
+        o.put("precision", a.precision());
         o.put("millis", a.millis());
         ObjectNode weights = o.putObject("weights");
         weights.put("path", a.weights().location());
@@ -191,7 +192,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (a.apexSubstituted()) {
             System.out.println("note: the apex equals the onset; the second sampled frame served as apex.");
         }
-        System.out.printf(Locale.ROOT, "face crop: %d,%d size %d (%s); %d nodes; %s, %d ms%n", a.crop().x(), a.crop().y(),
-                a.crop().size(), a.crop().source(), a.nodes().size(), a.device(), a.millis());
+        System.out.printf(Locale.ROOT, "face crop: %d,%d size %d (%s); %d nodes; %s (%s), %d ms%n", a.crop().x(),
+                a.crop().y(), a.crop().size(), a.crop().source(), a.nodes().size(), a.device(), a.precision(), a.millis());
     }
 }

@@ -43,7 +43,8 @@ final class BenchCommand implements Callable<Integer> {
         Benchmark.Result r = Benchmark.run(preset, batch, iterations, warmup, device, stages);
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();
-            o.put("preset", r.preset()).put("batch", r.batch()).put("device", r.device()).put("threads", r.threads())
+            o.put("preset", r.preset()).put("batch", r.batch()).put("device", r.device()).put("precision", r.precision())
+                    .put("threads", r.threads())
                     .put("medianMillisPerClip", r.medianMillisPerClip()).put("minMillisPerClip", r.minMillisPerClip())
                     .put("maxMillisPerClip", r.maxMillisPerClip()).put("gflopPerClip", r.gflopPerClip())
                     .put("iterations", r.iterations());
@@ -53,8 +54,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             System.out.println(new ObjectMapper().writeValueAsString(o));
         } else {
-            System.out.printf(Locale.ROOT, "%s, batch %d, %s (%d threads): median %.1f ms/clip (min %.1f, max %.1f),"
-                            + " %.1f GFLOP/clip, %.1f GFLOP/s%n", r.preset(), r.batch(), r.device(), r.threads(),
+            System.out.printf(Locale.ROOT, "%s, batch %d, %s (%d threads, %s): median %.1f ms/clip (min %.1f, max %.1f),"
+                            + " %.1f GFLOP/clip, %.1f GFLOP/s%n", r.preset(), r.batch(), r.device(), r.threads(), r.precision(),
                     r.medianMillisPerClip(), r.minMillisPerClip(), r.maxMillisPerClip(), r.gflopPerClip(),
                     r.gflopPerClip() / r.medianMillisPerClip() * 1000);
             r.stages().forEach((stage, ms) -> System.out.printf(Locale.ROOT, "  %-42s %7.2f ms/clip%n", stage, ms));

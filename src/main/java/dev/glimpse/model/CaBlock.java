@@ -63,6 +63,15 @@ public final class CaBlock extends AbstractBlock {
         return new NDList(out.mul(a), a);
     }
 
+    void useChannelsLast(boolean on) {
+        conv1.useChannelsLast(on);
+        conv2.useChannelsLast(on);
+        if (shortcut != null) {
+            shortcut.useChannelsLast(on);
+        }
+        attention.useChannelsLast(on);
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputs) {
         Shape out = conv1.getOutputShapes(new Shape[] {inputs[0]})[0];
@@ -86,7 +95,8 @@ public final class CaBlock extends AbstractBlock {
      * inference the BatchNorm is folded into the convolution (w' = w * gamma / sqrt(var + eps),
      * b' = beta - mean * gamma / sqrt(var + eps)), which saves a pass over every activation map. The folded
      * arrays are rebuilt whenever the parameters may have changed: after a training pass, or when the
-     * parameter arrays themselves were replaced (loading).
+     * parameter arrays themselves were replaced (loading). The folded weight is stored channels-last, as the
+     * activations are at inference ({@link MotionEncoder#channelsLast}), once rather than at every call.
      */
     static final class ConvBn extends AbstractBlock {
         private static final float EPS = 1e-5f;
@@ -97,6 +107,7 @@ public final class CaBlock extends AbstractBlock {
         private NDArray foldedWeight;
         private NDArray foldedBias;
         private NDArray foldedFrom; // the conv weight array the folding was made from
+        private boolean channelsLast = true;
 
         ConvBn(int outChannels, int kernel, int stride) {
             super(VERSION);
@@ -148,8 +159,18 @@ public final class CaBlock extends AbstractBlock {
             }
             NDManager manager = weight.getManager().newSubManager();
             foldedWeight = manager.create(w, weight.getShape());
+            if (channelsLast) {
+                foldedWeight = MotionEncoder.channelsLast(foldedWeight);
+            }
             foldedBias = manager.create(b);
             foldedFrom = weight;
+        }
+
+        synchronized void useChannelsLast(boolean on) {
+            if (on != channelsLast) {
+                channelsLast = on;
+                clearFolding();
+            }
         }
 
         private synchronized void clearFolding() {

@@ -28,6 +28,7 @@ public final class MotionEncoder extends AbstractBlock {
     private final CaBlock.ConvBn stem;
     private final List<CaBlock> caBlocks = new ArrayList<>();
     private final Linear head;
+    private boolean channelsLast = true;
 
     public MotionEncoder(AtmGcnConfig config) {
         super(VERSION);
@@ -50,8 +51,13 @@ public final class MotionEncoder extends AbstractBlock {
         long batch = shape.get(0);
         int n = config.nodes();
         int s = config.imageSize();
+        long t = StageClock.start();
         NDArray x = motion.reshape(batch * n, 3, s, s);
+        if (!training && channelsLast) {
+            x = channelsLast(x);
+        }
         x = Activation.relu(stem.forward(ps, new NDList(x), training).singletonOrThrow());
+        t = StageClock.lap("motion encoder: stem", t);
 
         // T(i) lives in the stem's channels: (B, N, C0, H, W) + (N, C0, 1, 1)
         Shape stemShape = x.getShape();
@@ -59,22 +65,51 @@ public final class MotionEncoder extends AbstractBlock {
                 .toDevice(x.getDevice(), false);
         x = x.reshape(batch, n, stemShape.get(1), stemShape.get(2), stemShape.get(3)).add(pe)
                 .reshape(stemShape);
+        t = StageClock.lap("motion encoder: rest (positional encoding, grid pooling, head)", t);
 
         NDList out = caBlocks.get(0).forward(ps, new NDList(x), training);
         NDArray firstAttention = out.get(1);
         for (int k = 1; k < caBlocks.size(); k++) {
             out = caBlocks.get(k).forward(ps, out, training);
         }
+        t = StageClock.lap("motion encoder: CA blocks", t);
         NDArray features = out.get(0);
         int kernel = config.lastFeatureSize() / config.grid();
         NDArray grid = kernel == 1 ? features
                 : Pool.avgPool2d(features, new Shape(kernel, kernel), new Shape(kernel, kernel), new Shape(0, 0),
                         false, true);
-        NDArray flat = grid.reshape(batch * n, -1);
+        NDArray flat = grid.reshape(batch * n, -1); // reshape follows the logical (N, C, H, W) order, whatever the layout
         NDArray m = head.forward(ps, new NDList(flat), training).singletonOrThrow()
                 .reshape(batch, n, config.motionFeatures());
         int a = config.attentionSize();
-        return new NDList(m, firstAttention.reshape(batch, n, a, a));
+        NDList result = new NDList(m, firstAttention.reshape(batch, n, a, a));
+        StageClock.lap("motion encoder: rest (positional encoding, grid pooling, head)", t);
+        return result;
+    }
+
+    /**
+     * The same (N, C, H, W) array with its channels stored last (NHWC strides): oneDNN then runs each convolution
+     * on the activations as they are, where (N, C, H, W) storage costs a reorder into its blocked layout and back
+     * around every convolution (measured: 37 % of a 3 x 3 convolution's time; docs/benchmarks.md). Elementwise
+     * operations keep the layout, so one conversion at the encoder's entry serves every layer. DJL has no
+     * memory-format call: flattening the permuted array forces the copy into NHWC order, and permuting back gives
+     * the logical (N, C, H, W) view of it.
+     */
+    static NDArray channelsLast(NDArray x) {
+        Shape sh = x.getShape();
+        return x.transpose(0, 2, 3, 1).reshape(sh.get(0), -1)
+                .reshape(sh.get(0), sh.get(2), sh.get(3), sh.get(1))
+                .transpose(0, 3, 1, 2);
+    }
+
+    /**
+     * Inference in channels-last storage (the default) or in the (N, C, H, W) storage training uses: the reference
+     * the faster layout is tested against.
+     */
+    void useChannelsLast(boolean on) {
+        channelsLast = on;
+        stem.useChannelsLast(on);
+        caBlocks.forEach(b -> b.useChannelsLast(on));
     }
 
     @Override

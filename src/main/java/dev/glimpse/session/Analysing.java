@@ -108,7 +108,7 @@ public final class Analysing {
         Analysis.Movement movement = a.movementScore() == null ? null
                 : new Analysis.Movement(a.movementScore(), a.movementThreshold());
         return new Analysis(clipPath.toString(), event.onset(), event.apex(), event.offset(), false, a.preset(),
-                a.classes(), a.probabilities(), List.of(), List.of(), List.of(), box, a.device(), a.millis(),
+                a.classes(), a.probabilities(), List.of(), List.of(), List.of(), box, a.device(), null, a.millis(),
                 new Analysis.WeightsInfo(null, a.weightsName(), a.weightsSha256(), a.trained(),
                         a.trained() ? "trained" : "untrained"), movement, a.temperature());
     }

@@ -2,6 +2,7 @@ package dev.glimpse.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.glimpse.analysis.DjlRuntime;
 import dev.glimpse.training.Recipe;
 import dev.glimpse.training.Training;
 import dev.glimpse.training.TrainingListener;
@@ -80,7 +81,12 @@ public final class TrainingProcess {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.glimpse.cli.Main"));
         command.addAll(arguments);
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE);
+        if (!DjlRuntime.BFLOAT16.equals(System.getenv("GLIMPSE_PRECISION"))) {
+            // trained in float32, as ./glimpse train is, unless bfloat16 was asked for by name (installers/allocator.sh)
+            builder.environment().remove("ONEDNN_DEFAULT_FPMATH_MODE");
+        }
+        Process child = builder.start();
         StringBuilder errors = new StringBuilder();
         Thread stderr = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {

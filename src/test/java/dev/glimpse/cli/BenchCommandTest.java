@@ -19,7 +19,9 @@ class BenchCommandTest {
         JsonNode j = new ObjectMapper().readTree(run.out());
         JsonNode stages = j.get("stagesMillisPerClip");
         List<String> expected = List.of("copy in", "motion pairs (frame differences)",
-                "motion encoder (convolutions, CA blocks)", "edge mask (host, per clip)", "edge weights", "TM-GCN layers",
+                "motion encoder: stem", "motion encoder: CA blocks",
+                "motion encoder: rest (positional encoding, grid pooling, head)", "edge mask (host, per clip)",
+                "edge weights", "TM-GCN layers",
                 "adaptive TM layers", "classifier (self-attention)", "copy out (softmax, to host)");
         double sum = 0;
         for (String stage : expected) {
