@@ -48,6 +48,21 @@ glimpse_precision() {
   return 0
 }
 
+# A one-event analyze is over in about two seconds, half of it the JVM loading and compiling classes before any
+# native work (docs/benchmarks.md): for analyze, only the quick compiler runs (the work is native), and the classes
+# come from a class-data archive ($1, made by the clone's launcher after each build) when there is one. Prints the
+# options for the command line in $2..., else nothing.
+glimpse_startup_options() {
+  local archive="$1"
+  shift
+  [ "${1:-}" = "analyze" ] || return 0
+  printf '%s' "-XX:TieredStopAtLevel=1"
+  if [ -n "$archive" ] && [ -f "$archive" ]; then
+    printf ' %s' "-XX:SharedArchiveFile=$archive"
+  fi
+  echo
+}
+
 # The desktop app turns over a frame's worth of garbage (6 MB at 1080p) per frame shown, and the JVM's
 # default heap (a quarter of the machine's memory) lets that grow to gigabytes before collecting; 1 GB
 # holds the frame cache, the analyses and the window with room (docs/benchmarks.md). The command line

@@ -7,7 +7,7 @@ bin="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 glimpse_allocator || exit 2
 glimpse_precision "$@" || exit 2
 # extra JVM options, as with ./glimpse in a clone (the native launcher reads its own from lib/app/)
-options="$(glimpse_heap_option "$@") ${GLIMPSE_JAVA_OPTS:-}"
+options="$(glimpse_heap_option "$@") $(glimpse_startup_options "" "$@") ${GLIMPSE_JAVA_OPTS:-}"
 if [ -n "${options// /}" ]; then
   export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }${options# }"
 fi

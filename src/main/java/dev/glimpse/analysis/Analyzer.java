@@ -106,14 +106,38 @@ public final class Analyzer implements AutoCloseable {
     public Analysis analyze(ClipSource clip, int onset, int apex, Integer offset, CropBox userBox, Progress progress)
             throws IOException {
         long start = System.nanoTime();
-        AtmGcnConfig config = runner.config();
-        int s = config.imageSize();
-        PreparedClip prepared = PreparedClip.prepare(clip, onset, apex, offset, userBox, config.frames(), s,
+        PreparedClip prepared = prepare(manifest(), clip, onset, apex, offset, userBox, progress);
+        return analyze(clip, onset, apex, offset, prepared, start, progress);
+    }
+
+    /**
+     * The frames of an event as the network of {@code manifest} reads them (sampled, cropped to the face, scaled):
+     * needs the weights' configuration only, not the engine, so a clip can be decoded while the engine loads.
+     */
+    public static PreparedClip prepare(WeightsManifest manifest, ClipSource clip, int onset, int apex, Integer offset,
+                                       CropBox userBox, Progress progress) throws IOException {
+        AtmGcnConfig config = manifest.config();
+        return PreparedClip.prepare(clip, onset, apex, offset, userBox, config.frames(), config.imageSize(),
                 (done, total, frame) -> {
                     checkCancelled();
                     progress.update(0.8 * done / total, "reading frame " + frame);
                 });
+    }
+
+    /**
+     * Runs the network on frames {@link #prepare}d for the event [onset, offset]; {@code startNanos} is when their
+     * preparation began, so that the analysis's time counts it.
+     */
+    public Analysis analyze(ClipSource clip, int onset, int apex, Integer offset, PreparedClip prepared, long startNanos,
+                            Progress progress) {
+        long start = startNanos;
+        AtmGcnConfig config = runner.config();
+        int s = config.imageSize();
         float[] input = new float[config.frames() * 3 * s * s];
+        if (prepared.pixels().length != input.length || prepared.frameNumbers().length != config.frames()) {
+            throw new IllegalArgumentException("frames prepared for another network (" + prepared.frameNumbers().length
+                    + " frames, " + prepared.pixels().length + " values) than these weights' ('" + config.preset() + "')");
+        }
         ClipInput.normalise(prepared.pixels(), 0, s, config.frames(), input, 0);
         checkCancelled();
         progress.update(0.8, "running ATM-GCN on " + deviceName());
@@ -155,6 +179,58 @@ public final class Analyzer implements AutoCloseable {
                 config.preset(), manifest().classes(), probabilities, nodes, adjacency, maps, prepared.box(),
                 deviceKind(), DjlRuntime.precision(device), millis, weightsInfo(),
                 new Analysis.Movement(FacialMovement.score(prepared), FacialMovement.THRESHOLD), temperature);
+    }
+
+    /**
+     * Loads {@code weights} on a thread of its own while the caller goes on (decoding the clip, finding the face: the
+     * other half of a fresh process's first analysis, which needs other native libraries). {@link Loading#get} waits
+     * for it.
+     */
+    public static Loading loadInBackground(Weights weights, String deviceRequest, String expectedPreset) {
+        return new Loading(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return load(weights, deviceRequest, expectedPreset);
+            } catch (WeightsException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, runnable -> {
+            Thread t = new Thread(runnable, "glimpse-engine-loading");
+            t.setDaemon(true);
+            t.start();
+        }));
+    }
+
+    /** An analyser being loaded; closing it waits for the load and closes what was loaded. */
+    public static final class Loading implements AutoCloseable {
+        private final java.util.concurrent.CompletableFuture<Analyzer> future;
+
+        private Loading(java.util.concurrent.CompletableFuture<Analyzer> future) {
+            this.future = future;
+        }
+
+        /** The loaded analyser, or the failure of loading it (a {@link WeightsException}, or what the engine threw). */
+        public Analyzer get() throws WeightsException {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof WeightsException w) {
+                    throw w;
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                future.join().close();
+            } catch (RuntimeException e) {
+                // it never loaded: nothing to close, and the failure was, or will be, reported by get()
+            }
+        }
     }
 
     /**

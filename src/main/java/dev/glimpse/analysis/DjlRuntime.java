@@ -24,11 +24,21 @@ public final class DjlRuntime {
         configured = true;
     }
 
-    /** The engine, loaded offline. */
-    public static Engine engine() {
+    /** The engine, loaded offline; waits while another thread is loading it. */
+    public static synchronized Engine engine() {
         configure();
         loaded = true;
         return Engine.getEngine("PyTorch");
+    }
+
+    /**
+     * Starts loading the engine on a daemon thread (libtorch takes about half a second to load), so that a command
+     * can read its inputs meanwhile; {@link #engine} then waits for it. Threads must be chosen before.
+     */
+    public static void loadInBackground() {
+        Thread t = new Thread(DjlRuntime::engine, "glimpse-engine-loading");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

@@ -49,8 +49,8 @@ class AnalyzeCommandTest {
         assertEquals(0, run.code(), run.err());
         JsonNode j = new ObjectMapper().readTree(run.out()); // exactly one object: readTree fails on trailing text
         for (String key : List.of("clip", "onset", "apex", "offset", "preset", "classes", "probabilities",
-                "predicted", "nodes", "adjacency", "attentionMaps", "device", "millis", "weights", "face", "movement",
-                "calibration")) {
+                "predicted", "nodes", "adjacency", "attentionMaps", "device", "precision", "millis", "weights", "face",
+                "movement", "calibration")) {
             assertTrue(j.has(key), "missing " + key);
         }
         assertEquals(clip.toString(), j.get("clip").asText());
@@ -95,6 +95,7 @@ class AnalyzeCommandTest {
         assertEquals(32, maps.get("height").asInt());
         assertEquals(heatmaps.toAbsolutePath().toString(), maps.get("directory").asText());
         assertEquals("cpu", j.get("device").asText());
+        assertEquals(dev.glimpse.analysis.DjlRuntime.precision(ai.djl.Device.cpu()), j.get("precision").asText());
         assertTrue(j.get("millis").asLong() >= 0);
         JsonNode w = j.get("weights");
         assertEquals(weights.toString(), w.get("path").asText());
@@ -104,6 +105,75 @@ class AnalyzeCommandTest {
             assertEquals(14, files.count(), "a colour overlay and a 16-bit raw map per node");
         }
         assertTrue(Files.exists(heatmaps.resolve("node_00_frame_000003.png")));
+    }
+
+    @Test
+    void eventsFromAFileAreAnalysedInOneRunAsOneByOne(@TempDir Path dir) throws Exception {
+        Path weights = TinyWeights.write(dir.resolve("w"), "tiny", 3);
+        Path clip = Frames.write(dir.resolve("clip"), "img", "jpg", 1, 20, 120, 90, 4);
+        Path csv = dir.resolve("events.csv");
+        Files.writeString(csv, "path,subject,onset,apex,offset,label,scheme,action_units,confidence,annotator,notes\n"
+                + "clip,s1,1,9,17,surprise,,,,ana,\n"
+                + "clip,s1,3,5,12,,,,,,\n"
+                + "clip,s1,12,10,15,,,,,ana,\n" // apex before onset: left out, said
+                + "other.mp4,s2,1,2,3,,,,,ana,\n" // another clip: left out, said
+                + "clip,s1,2,6,40,,,,,ana,\n"); // beyond the clip's last frame (20): left out, said
+        Run run = glimpse("analyze", clip.toString(), "--events", csv.toString(), "--weights", weights.toString(),
+                "--device", "cpu", "--crop", "10,5,80", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode j = new ObjectMapper().readTree(run.out());
+        assertEquals(csv.toString(), j.get("events").asText());
+        JsonNode analyses = j.get("analyses");
+        assertEquals(2, analyses.size(), run.out());
+        assertEquals(List.of(1, 9, 17), List.of(analyses.get(0).get("onset").asInt(), analyses.get(0).get("apex").asInt(),
+                analyses.get(0).get("offset").asInt()));
+        assertEquals(List.of(3, 5, 12), List.of(analyses.get(1).get("onset").asInt(), analyses.get(1).get("apex").asInt(),
+                analyses.get(1).get("offset").asInt()));
+        assertEquals(3, j.get("skipped").size(), j.get("skipped").toString());
+        assertTrue(j.get("skipped").get(0).asText().startsWith("row 4:"), j.get("skipped").toString());
+        assertTrue(run.err().contains("row 5: of clip 'other.mp4'"), run.err());
+        assertTrue(j.get("totalMillis").asLong() >= analyses.get(1).get("millis").asLong());
+
+        // each reading is the one a run of its own gives
+        for (JsonNode a : analyses) {
+            Run one = glimpse("analyze", clip.toString(), "--onset", a.get("onset").asText(), "--apex",
+                    a.get("apex").asText(), "--offset", a.get("offset").asText(), "--weights", weights.toString(),
+                    "--device", "cpu", "--crop", "10,5,80", "--json");
+            assertEquals(0, one.code(), one.err());
+            JsonNode alone = new ObjectMapper().readTree(one.out());
+            assertEquals(alone.get("predicted").asText(), a.get("predicted").asText());
+            for (int c = 0; c < 3; c++) {
+                assertEquals(alone.get("probabilities").get(c).asDouble(), a.get("probabilities").get(c).asDouble(), 1e-6);
+            }
+        }
+
+        Run table = glimpse("analyze", clip.toString(), "--events", csv.toString(), "--weights", weights.toString(),
+                "--device", "cpu", "--crop", "10,5,80");
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains("2 events in") && table.out().contains("3 rows left out"), table.out());
+    }
+
+    @Test
+    void eventsAndFramesAreOneOrTheOther(@TempDir Path dir) throws Exception {
+        Path weights = TinyWeights.write(dir.resolve("w"), "tiny", 3);
+        Path clip = Frames.write(dir.resolve("clip"), "img", "jpg", 1, 20, 120, 90, 4);
+        Path csv = dir.resolve("events.csv");
+        // rows of two other clips (rows all of one other clip would be taken for this one, as import takes them)
+        Files.writeString(csv, "path,onset,apex,offset\nother.mp4,1,2,3\nthird.mp4,1,2,3\n");
+        Run both = glimpse("analyze", clip.toString(), "--events", csv.toString(), "--onset", "1", "--apex", "2",
+                "--weights", weights.toString());
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("leave out --onset"), both.err());
+        Run neither = glimpse("analyze", clip.toString(), "--weights", weights.toString());
+        assertEquals(2, neither.code());
+        assertTrue(neither.err().contains("--onset and --apex"), neither.err());
+        Run none = glimpse("analyze", clip.toString(), "--events", csv.toString(), "--weights", weights.toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains(csv + ": no event of clip"), none.err());
+        Run missing = glimpse("analyze", clip.toString(), "--events", dir.resolve("nothing.csv").toString(),
+                "--weights", weights.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("nothing.csv"), missing.err());
     }
 
     @Test
