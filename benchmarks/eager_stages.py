@@ -24,12 +24,17 @@ ap.add_argument("--batch", type=int, default=1)
 ap.add_argument("--threads", type=int, default=2)
 ap.add_argument("--warmup", type=int, default=3)
 ap.add_argument("--iterations", type=int, default=20)
+# Glimpse's presets keep the motion encoder's locations (a g x g grid before the head, spec section 2: 4 for tiny,
+# 7 for small and large); the reference builds global average pooling unless told. The same network on both sides.
+ap.add_argument("--pool-grid", type=int, default=None, help="default: Glimpse's grid for the preset")
 args = ap.parse_args()
+if args.pool_grid is None:
+    args.pool_grid = {"tiny": 4}.get(args.preset, 7)
 sys.path.insert(0, args.reference)
 import atm_gcn_ref as R  # noqa: E402
 
 torch.set_num_threads(args.threads)
-model = R.build_model(args.preset, seed=0).eval()
+model = R.build_model(args.preset, seed=0, pool_grid=args.pool_grid).eval()
 frames, apex = R.random_clip(model.cfg, args.batch, torch.Generator().manual_seed(1))
 
 spent = {}
@@ -78,7 +83,8 @@ with torch.no_grad():
             per_stage.setdefault(name, []).append(seconds)
 
 print(json.dumps({
-    "preset": args.preset, "batch": args.batch, "threads": args.threads, "torch": torch.__version__,
+    "preset": args.preset, "poolGrid": args.pool_grid, "parameters": sum(p.numel() for p in model.parameters()),
+    "batch": args.batch, "threads": args.threads, "torch": torch.__version__,
     "glibcTunables": os.environ.get("GLIBC_TUNABLES", ""),
     "medianMillisPerClip": statistics.median(totals) * 1000 / args.batch,
     "stagesMillisPerClip": {k: statistics.median(v) * 1000 / args.batch for k, v in per_stage.items()},
