@@ -182,58 +182,6 @@ public final class Analyzer implements AutoCloseable {
     }
 
     /**
-     * Loads {@code weights} on a thread of its own while the caller goes on (decoding the clip, finding the face: the
-     * other half of a fresh process's first analysis, which needs other native libraries). {@link Loading#get} waits
-     * for it.
-     */
-    public static Loading loadInBackground(Weights weights, String deviceRequest, String expectedPreset) {
-        return new Loading(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return load(weights, deviceRequest, expectedPreset);
-            } catch (WeightsException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, runnable -> {
-            Thread t = new Thread(runnable, "glimpse-engine-loading");
-            t.setDaemon(true);
-            t.start();
-        }));
-    }
-
-    /** An analyser being loaded; closing it waits for the load and closes what was loaded. */
-    public static final class Loading implements AutoCloseable {
-        private final java.util.concurrent.CompletableFuture<Analyzer> future;
-
-        private Loading(java.util.concurrent.CompletableFuture<Analyzer> future) {
-            this.future = future;
-        }
-
-        /** The loaded analyser, or the failure of loading it (a {@link WeightsException}, or what the engine threw). */
-        public Analyzer get() throws WeightsException {
-            try {
-                return future.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof WeightsException w) {
-                    throw w;
-                }
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                future.join().close();
-            } catch (RuntimeException e) {
-                // it never loaded: nothing to close, and the failure was, or will be, reported by get()
-            }
-        }
-    }
-
-    /**
      * One untimed pass of the network on a plain input, so that the first analysis a user asks for does not
      * pay for libtorch's first-pass set-up (about 2 s on the CPU).
      */

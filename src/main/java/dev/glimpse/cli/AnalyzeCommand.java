@@ -26,9 +26,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code glimpse analyze CLIP --onset N --apex N [--offset N] ...}: one event through ATM-GCN; with {@code --events
- * FILE} every event of the clip a file lists, in one process (the path spotting proposals take). The engine loads
- * on a thread of its own while the clip is decoded and the face found; no warm-up pass: in a fresh process on two
- * cores it cost as much as it saved (docs/benchmarks.md).
+ * FILE} every event of the clip a file lists, in one process (the path spotting proposals take). libtorch loads
+ * on a thread of its own while the weights are read and the first event decoded; no warm-up pass: in a fresh process
+ * on two cores it cost as much as it saved (docs/benchmarks.md).
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Run ATM-GCN on one event of a clip (or on every event a file lists) and print what it predicts.")
@@ -93,8 +93,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             FilePaths.folderForWriting(heatmaps, "--heatmaps");
         }
         Weights w = Weights.open(weights);
-        try (Analyzer.Loading loading = Analyzer.loadInBackground(w, device, preset);
-             ClipSource source = ClipSources.open(clip)) {
+        try (ClipSource source = ClipSources.open(clip)) {
             List<int[]> frames = new ArrayList<>();
             List<String> skipped = List.of();
             if (events == null) {
@@ -115,25 +114,30 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
             List<Analysis> done = new ArrayList<>();
-            Analyzer analyzer = null;
-            for (int[] f : frames) {
-                long start = System.nanoTime();
-                PreparedClip prepared = Analyzer.prepare(w.manifest(), source, f[0], f[1], f[2], box,
-                        Analyzer.Progress.NONE);
-                if (analyzer == null) {
-                    analyzer = loading.get(); // loaded meanwhile
+            long start = System.nanoTime();
+            int[] f0 = frames.get(0);
+            // the first event's frames are decoded while libtorch loads (DjlRuntime.loadInBackground above)
+            PreparedClip prepared = Analyzer.prepare(w.manifest(), source, f0[0], f0[1], f0[2], box,
+                    Analyzer.Progress.NONE);
+            try (Analyzer analyzer = Analyzer.load(w, device, preset)) {
+                for (int k = 0; k < frames.size(); k++) {
+                    int[] f = frames.get(k);
+                    if (k > 0) {
+                        start = System.nanoTime();
+                        prepared = Analyzer.prepare(w.manifest(), source, f[0], f[1], f[2], box, Analyzer.Progress.NONE);
+                    }
+                    Analysis a = analyzer.analyze(source, f[0], f[1], f[2], prepared, start, Analyzer.Progress.NONE);
+                    if (!a.faceFound() && events == null) { // no face, no reading: a probability over a wall is not an answer
+                        throw new Main.UserError(clip + ": no face found in the event's frames (onset " + onset
+                                + ", apex " + apex + "), so there is nothing to read; give the face's square with"
+                                + " --crop X,Y,SIZE to analyse that region anyway");
+                    }
+                    if (heatmaps != null && a.faceFound()) {
+                        Path into = events == null ? heatmaps : heatmaps.resolve(f[0] + "-" + f[1] + "-" + f[2]);
+                        Heatmaps.write(into, source, a, colors, 0.5, analyzer.manifest().inputSize());
+                    }
+                    done.add(a);
                 }
-                Analysis a = analyzer.analyze(source, f[0], f[1], f[2], prepared, start, Analyzer.Progress.NONE);
-                if (!a.faceFound() && events == null) { // no face, no reading: a probability over a wall is not an answer
-                    throw new Main.UserError(clip + ": no face found in the event's frames (onset " + onset + ", apex "
-                            + apex + "), so there is nothing to read; give the face's square with --crop X,Y,SIZE to"
-                            + " analyse that region anyway");
-                }
-                if (heatmaps != null && a.faceFound()) {
-                    Path into = events == null ? heatmaps : heatmaps.resolve(f[0] + "-" + f[1] + "-" + f[2]);
-                    Heatmaps.write(into, source, a, colors, 0.5, analyzer.manifest().inputSize());
-                }
-                done.add(a);
             }
             long totalMillis = (System.nanoTime() - started) / 1_000_000;
             if (events == null) {
